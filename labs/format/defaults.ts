@@ -1,0 +1,36 @@
+/**
+ * Every default of the lab format in one place, so the converter, the JSON Schema descriptions and
+ * AUTHORING.md agree. Resource defaults match the runner's per-host limits (512 MiB, 1 CPU, 256 pids).
+ */
+export const DEFAULTS = {
+  hostName: "workstation",
+  image: "praxis/workstation",
+  workingDir: "/root",
+  cpus: 1,
+  memory: "512Mi",
+  pids: 256,
+  terminal: true,
+  fileMode: "0644",
+  executableFileMode: "0755",
+  checkTimeout: "30s",
+  scriptTimeout: "2m",
+  checkWeight: 1,
+  clusterNodes: 1,
+  kubernetesVersion: "v1.31.0",
+  intro: "intro.md",
+  finish: "finish.md",
+  /** Instructions of step <id> when `instructions` is omitted. */
+  instructions: (stepId: string) => `steps/${stepId}/index.md`,
+} as const;
+
+/** Sanity limits: beyond these a value is almost certainly a mistake (or would starve the runner). */
+export const LIMITS = {
+  maxTimeoutMs: 3_600_000,
+  minMemoryBytes: 32 * 1024 ** 2,
+  maxMemoryBytes: 16 * 1024 ** 3,
+  maxCpus: 16,
+  minPids: 32,
+  maxPids: 32_768,
+  maxClusterNodes: 5,
+  maxEstimatedMinutes: 600,
+} as const;

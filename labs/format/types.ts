@@ -1,0 +1,147 @@
+/**
+ * The internal, fully defaulted lab model: what the rest of Praxis (site, runner, grader) codes against.
+ * It is produced from the versioned wire format (lab.yaml, apiVersion praxis.dev/v1alpha1) by the loader,
+ * after strict parsing, validation and defaulting, so consumers never deal with optional fields that have a
+ * sensible default, relative paths, or YAML quirks. A Lab carries the raw Markdown of every page and the text
+ * of every script, so a consumer can render or run it without touching the disk again.
+ */
+
+export type Difficulty = "beginner" | "intermediate" | "advanced";
+
+export interface LabMetadata {
+  /** DNS label, equal to the lab's folder name. */
+  id: string;
+  title: string;
+  summary: string;
+  topics: string[];
+  difficulty: Difficulty;
+  estimatedMinutes: number;
+  /** Free-text Markdown lines shown before the lab starts. */
+  prerequisites: string[];
+}
+
+/** A Markdown page that lives in its own file. */
+export interface MarkdownPage {
+  /** Path relative to the lab directory, with forward slashes (e.g. "steps/explore/index.md"). */
+  path: string;
+  markdown: string;
+}
+
+/** A shell script, either from a file in the lab or written inline in lab.yaml (`run:`). */
+export interface ScriptSource {
+  /** Relative path for file scripts; undefined for inline ones. */
+  path?: string;
+  /** The script text. Inline scripts are run with `bash -eo pipefail`-compatible shells; see AUTHORING.md. */
+  content: string;
+}
+
+/** A script that runs on one host of the environment. */
+export interface HostScript {
+  /** A host name from environment.hosts (defaulted when the lab has exactly one host). */
+  host: string;
+  script: ScriptSource;
+  timeoutMs: number;
+}
+
+export interface ScriptCheck {
+  kind: "script";
+  /** Optional human label ("hello.txt exists"); defaults to "Check <n>". */
+  name: string;
+  host: string;
+  script: ScriptSource;
+  timeoutMs: number;
+  /** Relative weight when a step has several checks; >= 1. */
+  weight: number;
+}
+
+/**
+ * A union so that later versions can add `kubernetes`, `container`, `file` and `http` checks; switch on `kind`
+ * and keep an exhaustive `never` default so the compiler points at every place that needs the new case.
+ */
+export type Check = ScriptCheck;
+export type CheckKind = Check["kind"];
+
+export interface Step {
+  id: string;
+  title: string;
+  instructions: MarkdownPage;
+  /** Scripts run, in order, when the learner reaches this step. */
+  setup: HostScript[];
+  checks: Check[];
+  /** Script that solves the step (used by "show me"/tests); undefined when the author gave none. */
+  solve?: HostScript;
+  /** Progressive hints (Markdown), revealed one at a time. */
+  hints: string[];
+  solution?: MarkdownPage;
+}
+
+export interface HostResources {
+  /** CPU cores (may be fractional). */
+  cpus: number;
+  memoryBytes: number;
+  pids: number;
+}
+
+/** One file copied into a host before setup runs. Directory sources are expanded into one entry per file. */
+export interface HostFile {
+  /** Path relative to the lab directory, forward slashes. */
+  source: string;
+  /** Absolute path of the source on disk (the runner reads the bytes from here). */
+  sourcePath: string;
+  /** Absolute target path inside the host. */
+  target: string;
+  /** Unix permission bits, e.g. 0o644. */
+  mode: number;
+}
+
+export interface Host {
+  /** DNS label, unique in the lab; also the container hostname and network alias. */
+  name: string;
+  image: string;
+  privileged: boolean;
+  /** Extra Linux capabilities (without the CAP_ prefix), added to the runner's minimal default set. */
+  capabilities: string[];
+  resources: HostResources;
+  env: Record<string, string>;
+  files: HostFile[];
+  workingDir: string;
+  /** Whether the learner gets a terminal tab for this host. */
+  terminal: boolean;
+  /** Absolute paths the in-browser editor may open (empty: no editor for this host). */
+  editorPaths: string[];
+  /** Scripts run once while the environment is provisioned, before the first step's setup. */
+  setup: HostScript[];
+}
+
+export interface KindCluster {
+  provider: "kind";
+  nodes: number;
+  /** Kubernetes version such as "v1.31.0". */
+  kubernetesVersion: string;
+  /** Images loaded into the cluster nodes before the lab starts. */
+  preloadImages: string[];
+}
+
+export interface Environment {
+  hosts: Host[];
+  cluster?: KindCluster;
+}
+
+export interface Lab {
+  apiVersion: "praxis.dev/v1alpha1";
+  /** Absolute path of the lab directory. */
+  dir: string;
+  metadata: LabMetadata;
+  environment: Environment;
+  intro?: MarkdownPage;
+  finish?: MarkdownPage;
+  steps: Step[];
+}
+
+/** A problem found while loading a lab, pointing at the offending place. Lines and columns are 1-based. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}

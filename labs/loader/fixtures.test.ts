@@ -1,0 +1,137 @@
+/**
+ * Every malformed lab under test/fixtures/labs/<name>/ must fail to load with exactly the diagnostics listed
+ * here (position and wording): these messages are the format's user interface, so changes should be deliberate.
+ */
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { formatDiagnostic, loadLab } from "../index";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../../test/fixtures/labs");
+
+/** Diagnostics as "line:col: message"; the file is always <fixture>/lab.yaml. */
+const EXPECTED: Record<string, string[]> = {
+  "bad-capability": [
+    "12:22: environment.hosts[0].capabilities[0]: write capabilities without the CAP_ prefix: `SYS_ADMIN`",
+    "12:37: environment.hosts[0].capabilities[1]: `NET_ADMN` is not a Linux capability; did you mean `NET_ADMIN`?",
+  ],
+  "bad-cluster": [
+    "13:15: environment.cluster.provider: must be `kind`, got the string \"k3d\"",
+    "14:12: environment.cluster.nodes: must be at most 5",
+    "15:24: environment.cluster.kubernetesVersion: must be a Kubernetes version such as \"v1.31.0\"",
+    "16:5: unknown field `images` in environment.cluster",
+  ],
+  "bad-difficulty": ["7:15: metadata.difficulty: `advnced` is not one of beginner, intermediate, advanced; did you mean `advanced`?"],
+  "bad-duration": [
+    "15:18: steps[0].checks[0].timeout: must be a duration in quotes, such as \"30s\" or \"2m\", got the number 30",
+    "18:18: steps[0].checks[1].timeout: must be a duration such as \"30s\", \"2m\" or \"1m30s\"",
+  ],
+  "bad-host-name": ["11:13: environment.hosts[0].name: must be a DNS label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters) because it names a host (its hostname and network alias)"],
+  "bad-resources": [
+    "13:14: environment.hosts[0].resources.cpu: must be greater than 0",
+    "14:17: environment.hosts[0].resources.memory: must be a memory quantity in quotes, such as \"512Mi\" or \"1Gi\"",
+    "15:15: environment.hosts[0].resources.pids: must be at least 32",
+  ],
+  "duplicate-host": ["12:13: environment.hosts[1].name: duplicate host name `node` (also used by environment.hosts[0])"],
+  "duplicate-step-id": ["12:9: steps[1].id: duplicate step id `one` (also used by steps[0])"],
+  "duplicate-yaml-key": ["9:3: YAML syntax error: Map keys must be unique"],
+  "empty-file": ["1:1: lab.yaml is empty; it needs apiVersion, kind, metadata and steps"],
+  "empty-steps": ["9:8: steps: must have at least one item"],
+  "empty-value": [
+    "5:9: metadata.title: has no value; expected a string",
+    "6:12: metadata.summary: must not be empty",
+  ],
+  "env-not-string": [
+    "13:15: environment.hosts[0].env.PORT: must be a string, got the number 8080 (put it in quotes)",
+    "14:9: environment.hosts[0].env.1BAD: name must be a valid environment variable name (letters, digits, '_'; not starting with a digit)",
+  ],
+  "file-mode-number": [
+    "15:17: environment.hosts[0].files[0].mode: must be an octal mode in quotes, such as \"0644\" or \"0755\", got the number 755",
+    "17:19: environment.hosts[0].files[1].target: target /usr/local/bin/tool is already written by files[0]",
+    "18:19: environment.hosts[0].files[2].source: file not found: assets/missing.txt (relative to the lab directory)",
+    "19:19: environment.hosts[0].files[2].target: must be an absolute path (starting with /)",
+  ],
+  "host-required": ["17:7: steps[0].solve: `host` is required because the environment has 2 hosts (server, client)"],
+  "id-mismatch": ["4:7: metadata.id: `another-lab` must equal the lab's folder name `id-mismatch`"],
+  "missing-api-version": ["1:1: missing required field `apiVersion`; use `apiVersion: praxis.dev/v1alpha1`"],
+  "missing-instructions": ["14:19: steps[1].instructions: file not found: steps/two.md (relative to the lab directory)"],
+  "missing-script-file": ["14:17: steps[0].checks[0].script: file not found: steps/one/check.sh (relative to the lab directory)"],
+  "missing-title": ["4:3: missing required field `title` in metadata"],
+  "multi-error": [
+    "4:7: metadata.id: `not-the-folder` must equal the lab's folder name `multi-error`",
+    "7:15: metadata.difficulty: `expert` is not one of beginner, intermediate, advanced",
+    "8:21: metadata.estimatedMinutes: must be at least 1",
+    "9:3: unknown field `tags` in metadata",
+    "13:19: environment.hosts[0].privileged: must be true or false, got the string \"yes\"",
+    "15:17: environment.hosts[0].resources.memory: must be a memory quantity in quotes, such as \"512Mi\" or \"1Gi\"",
+    "16:13: environment.hosts[1].name: duplicate host name `web` (also used by environment.hosts[0])",
+    "22:15: steps[0].checks[0].host: unknown host `wbe`; hosts are web; did you mean `web`?",
+    "23:17: steps[0].checks[0].script: file not found: steps/one/check.sh (relative to the lab directory)",
+    "24:15: steps[0].checks[1].kind: check kind `kubernetes` is planned but not supported by praxis.dev/v1alpha1 yet; supported kinds: script",
+    "26:7: steps[0].solve: needs `script` (a file) or `run` (inline commands)",
+    "27:5: unknown field `hint` in steps[0]; did you mean `hints`?",
+    "29:9: steps[1].id: must be a DNS label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters) because it names a step",
+  ],
+  "no-script": ["13:9: steps[0].checks[0]: needs `script` (a file) or `run` (inline commands)"],
+  "not-a-mapping": ["1:1: lab.yaml must be a mapping with apiVersion, kind, metadata and steps"],
+  "path-escape": [
+    "9:8: intro: must stay inside the lab directory (no '..')",
+    "10:9: finish: must be relative to the lab directory, not absolute",
+  ],
+  "planned-check-kind": ["13:15: steps[0].checks[0].kind: check kind `http` is planned but not supported by praxis.dev/v1alpha1 yet; supported kinds: script"],
+  "privileged-with-capabilities": ["13:7: environment.hosts[0]: `privileged: true` already grants every capability; remove `capabilities`"],
+  "script-and-run": ["13:9: steps[0].setup[0]: set only one of `script` and `run`"],
+  "unknown-check-kind": ["13:15: steps[0].checks[0].kind: unknown check kind `scirpt`; supported kinds: script; did you mean `script`?"],
+  "unknown-host": ["18:15: steps[0].checks[0].host: unknown host `sever`; hosts are server, client; did you mean `server`?"],
+  "unknown-metadata-field": [
+    "4:3: missing required field `summary` in metadata",
+    "6:3: unknown field `sumary` in metadata; did you mean `summary`?",
+  ],
+  "unknown-top-field": ["9:1: unknown field `intros` in the lab; did you mean `intro`?"],
+  "wrong-api-version": ["1:13: unsupported apiVersion `praxis.dev/v1`; this version of Praxis reads `praxis.dev/v1alpha1`"],
+  "wrong-kind": ["2:7: kind must be `Lab`, got `Course`"],
+  "wrong-type": [
+    "8:21: metadata.estimatedMinutes: must be a number, got the string \"ten\"",
+    "9:11: metadata.topics: must be a list, got the string \"containers\"",
+  ],
+  "yaml-syntax": ["6:1: YAML syntax error: Tabs are not allowed as indentation"],
+};
+
+async function diagnosticsOf(name: string): Promise<string[]> {
+  const result = await loadLab(path.join(FIXTURES, name));
+  assert.equal(result.lab, undefined, `${name} should not load`);
+  const prefix = `${path.join(FIXTURES, name, "lab.yaml")}:`;
+  return result.diagnostics.map((d) => {
+    const text = formatDiagnostic(d);
+    assert.ok(text.startsWith(prefix), `${text} should point into ${prefix}`);
+    return text.slice(prefix.length);
+  });
+}
+
+describe("malformed lab fixtures", () => {
+  it("covers at least 20 malformed labs, and every fixture folder is listed", () => {
+    const folders = readdirSync(FIXTURES).filter((name) => !name.startsWith("valid-") && name !== "no-lab-file");
+    assert.ok(Object.keys(EXPECTED).length >= 20);
+    assert.deepEqual(folders.sort(), Object.keys(EXPECTED).sort());
+  });
+
+  for (const [name, expected] of Object.entries(EXPECTED)) {
+    it(name, async () => {
+      assert.deepEqual(await diagnosticsOf(name), expected);
+    });
+  }
+
+  it("reports every problem of a lab at once, in file order", async () => {
+    const found = await diagnosticsOf("multi-error");
+    assert.equal(found.length, 13);
+    const lines = found.map((d) => Number(d.split(":")[0]));
+    assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+  });
+
+  it("reports a folder without lab.yaml", async () => {
+    const dir = path.join(FIXTURES, "no-lab-file");
+    const result = await loadLab(dir);
+    assert.deepEqual(result.diagnostics.map(formatDiagnostic), [`${dir}/lab.yaml:1:1: no lab.yaml in ${dir}`]);
+  });
+});

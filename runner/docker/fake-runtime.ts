@@ -1,0 +1,302 @@
+/**
+ * A behavioural in-memory ContainerRuntime for unit tests. It keeps the rules that matter to callers
+ * (unique names, containers need an existing image and network, exec needs a running container, a
+ * network with containers cannot be removed, removal is idempotent, label filters) so code tested
+ * against it behaves the same against Docker; runtime.contract.ts checks both. Exec is answered by
+ * handlers a test installs, falling back to a few built-ins (true, false, echo, cat FILE, exit codes).
+ * `failNext` injects an engine failure into a named operation to test rollback paths.
+ */
+import { RuntimeError } from "./errors";
+import { FakeTtyExec } from "./fake-tty";
+import { normalizeImageRef } from "./image-ref";
+import type {
+  BuildImageOptions,
+  ContainerInfo,
+  ContainerRuntime,
+  ContainerSpec,
+  ExecOptions,
+  ExecResult,
+  FileToCopy,
+  ImageInfo,
+  Labels,
+  NetworkInfo,
+  NetworkSpec,
+  TtyExec,
+  TtyExecOptions,
+} from "./runtime";
+
+export interface FakeExecCall {
+  container: ContainerInfo;
+  cmd: string[];
+  stdin: string;
+  env: Readonly<Record<string, string>>;
+  /** Files copied into the container so far. */
+  files: ReadonlyMap<string, FileToCopy>;
+}
+/** Returns a result to answer the exec, or undefined to let the next handler / the built-ins answer. */
+export type FakeExecHandler = (call: FakeExecCall) => Partial<ExecResult> | undefined | Promise<Partial<ExecResult> | undefined>;
+
+type Op = keyof ContainerRuntime;
+
+interface FakeContainer {
+  info: ContainerInfo;
+  spec: ContainerSpec;
+  files: Map<string, FileToCopy>;
+}
+
+const matches = (labels: Labels, filter: Labels) => Object.entries(filter).every(([k, v]) => labels[k] === v);
+const decoder = new TextDecoder();
+
+export class FakeRuntime implements ContainerRuntime {
+  private readonly networks = new Map<string, NetworkInfo>();
+  private readonly containers = new Map<string, FakeContainer>();
+  private readonly images = new Map<string, ImageInfo>();
+  private readonly failures = new Map<Op, RuntimeError>();
+  private readonly handlers: FakeExecHandler[] = [];
+  private nextId = 1;
+  /** Every TTY exec started, newest last, so terminal tests can drive them. */
+  readonly ttys: FakeTtyExec[] = [];
+  /** Operation log ("createContainer praxis-s1-web", ...) for asserting order where it matters. */
+  readonly log: string[] = [];
+  available = true;
+
+  constructor(opts: { images?: string[] } = {}) {
+    for (const ref of opts.images ?? []) this.addImage(ref);
+  }
+
+  addImage(ref: string, labels: Labels = {}): ImageInfo {
+    const image = { id: `sha256:fake${this.nextId++}`, tags: [normalizeImageRef(ref)], labels: { ...labels } };
+    this.images.set(normalizeImageRef(ref), image);
+    return image;
+  }
+
+  onExec(handler: FakeExecHandler): void {
+    this.handlers.push(handler);
+  }
+
+  failNext(op: Op, error = new RuntimeError("failed", `injected failure in ${op}`)): void {
+    this.failures.set(op, error);
+  }
+
+  /** Simulates a container dying on its own (e.g. OOM-killed). */
+  crash(id: string): void {
+    this.get(id).info.state = "exited";
+  }
+
+  private enter(op: Op, detail: string): void {
+    this.log.push(`${op} ${detail}`.trim());
+    if (!this.available) throw new RuntimeError("unavailable", `${op}: fake engine unavailable`);
+    const failure = this.failures.get(op);
+    if (failure) {
+      this.failures.delete(op);
+      throw failure;
+    }
+  }
+
+  private id(prefix: string): string {
+    return `${prefix}${String(this.nextId++).padStart(12, "0")}`;
+  }
+
+  private find(nameOrId: string): FakeContainer | undefined {
+    for (const c of this.containers.values()) if (c.info.id === nameOrId || c.info.name === nameOrId) return c;
+    return undefined;
+  }
+
+  private get(nameOrId: string): FakeContainer {
+    const c = this.find(nameOrId);
+    if (!c) throw new RuntimeError("not_found", `no such container: ${nameOrId}`);
+    return c;
+  }
+
+  private findNetwork(nameOrId: string): NetworkInfo | undefined {
+    for (const n of this.networks.values()) if (n.id === nameOrId || n.name === nameOrId) return n;
+    return undefined;
+  }
+
+  async ping(): Promise<void> {
+    this.enter("ping", "");
+  }
+
+  async createNetwork(spec: NetworkSpec): Promise<NetworkInfo> {
+    this.enter("createNetwork", spec.name);
+    if (this.findNetwork(spec.name)) throw new RuntimeError("conflict", `network ${spec.name} already exists`);
+    const net: NetworkInfo = { id: this.id("net"), name: spec.name, labels: { ...spec.labels }, internal: spec.internal, containerIds: [] };
+    this.networks.set(net.id, net);
+    return structuredClone(net);
+  }
+
+  async listNetworks(labels: Labels): Promise<NetworkInfo[]> {
+    this.enter("listNetworks", "");
+    return [...this.networks.values()].filter((n) => matches(n.labels, labels)).map((n) => structuredClone(n));
+  }
+
+  async connectNetwork(network: string, containerId: string): Promise<void> {
+    this.enter("connectNetwork", `${network} ${containerId}`);
+    const net = this.findNetwork(network);
+    if (!net) throw new RuntimeError("not_found", `network ${network} not found`);
+    const c = this.get(containerId);
+    if (net.containerIds.includes(c.info.id)) throw new RuntimeError("conflict", `${c.info.name} is already on ${net.name}`);
+    net.containerIds.push(c.info.id);
+    c.info.networks[net.name] = "";
+  }
+
+  async removeNetwork(nameOrId: string): Promise<void> {
+    this.enter("removeNetwork", nameOrId);
+    const net = this.findNetwork(nameOrId);
+    if (!net) return;
+    if (net.containerIds.length > 0) throw new RuntimeError("conflict", `network ${net.name} has active endpoints`);
+    this.networks.delete(net.id);
+  }
+
+  async createContainer(spec: ContainerSpec): Promise<ContainerInfo> {
+    this.enter("createContainer", spec.name);
+    if (this.find(spec.name)) throw new RuntimeError("conflict", `container name ${spec.name} is already in use`);
+    if (!this.images.has(normalizeImageRef(spec.image))) throw new RuntimeError("not_found", `no such image: ${spec.image}`);
+    const net = this.findNetwork(spec.network.name);
+    if (!net) throw new RuntimeError("not_found", `network ${spec.network.name} not found`);
+    const info: ContainerInfo = {
+      id: this.id("ctr"),
+      name: spec.name,
+      image: spec.image,
+      labels: { ...spec.labels },
+      state: "created",
+      createdAt: new Date(),
+      networks: { [net.name]: "" },
+      hostConfig: {
+        privileged: spec.privileged,
+        capAdd: [...spec.capAdd],
+        capDrop: [...spec.capDrop],
+        securityOpt: [...spec.securityOpt],
+        resources: { ...spec.resources },
+      },
+    };
+    net.containerIds.push(info.id);
+    this.containers.set(info.id, { info, spec, files: new Map() });
+    return structuredClone(info);
+  }
+
+  async startContainer(id: string): Promise<void> {
+    this.enter("startContainer", id);
+    const c = this.get(id);
+    c.info.state = "running";
+    for (const name of Object.keys(c.info.networks)) c.info.networks[name] = `10.0.0.${this.nextId++ % 250}`;
+  }
+
+  async stopContainer(id: string): Promise<void> {
+    this.enter("stopContainer", id);
+    const c = this.get(id);
+    if (c.info.state === "running") c.info.state = "exited";
+    for (const name of Object.keys(c.info.networks)) c.info.networks[name] = "";
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    this.enter("removeContainer", id);
+    const c = this.find(id);
+    if (!c) return;
+    this.containers.delete(c.info.id);
+    for (const net of this.networks.values()) net.containerIds = net.containerIds.filter((x) => x !== c.info.id);
+  }
+
+  async inspectContainer(nameOrId: string): Promise<ContainerInfo | null> {
+    this.enter("inspectContainer", nameOrId);
+    const c = this.find(nameOrId);
+    return c ? structuredClone(c.info) : null;
+  }
+
+  async listContainers(labels: Labels): Promise<ContainerInfo[]> {
+    this.enter("listContainers", "");
+    return [...this.containers.values()].filter((c) => matches(c.info.labels, labels)).map((c) => structuredClone(c.info));
+  }
+
+  /** Files copied into a container, for assertions. */
+  filesOf(nameOrId: string): ReadonlyMap<string, FileToCopy> {
+    return this.get(nameOrId).files;
+  }
+
+  async exec(containerId: string, opts: ExecOptions): Promise<ExecResult> {
+    this.enter("exec", `${containerId} ${opts.cmd.join(" ")}`);
+    const c = this.get(containerId);
+    if (c.info.state !== "running") throw new RuntimeError("conflict", `container ${c.info.name} is not running`);
+    const stdin = typeof opts.stdin === "string" ? opts.stdin : opts.stdin ? decoder.decode(opts.stdin) : "";
+    const call: FakeExecCall = { container: structuredClone(c.info), cmd: opts.cmd, stdin, env: { ...c.spec.env, ...opts.env }, files: c.files };
+    let answer: Partial<ExecResult> | undefined;
+    for (const handler of this.handlers) {
+      answer = await handler(call);
+      if (answer) break;
+    }
+    const result = { exitCode: 0, stdout: "", stderr: "", timedOut: false, truncated: false, ...(answer ?? builtin(call)) };
+    const cap = opts.maxOutputBytes ?? 1024 * 1024;
+    if (result.stdout.length > cap || result.stderr.length > cap) {
+      result.truncated = true;
+      result.stdout = result.stdout.slice(0, cap);
+      result.stderr = result.stderr.slice(0, cap);
+    }
+    return result;
+  }
+
+  async execTty(containerId: string, opts: TtyExecOptions): Promise<TtyExec> {
+    this.enter("execTty", `${containerId} ${opts.cmd.join(" ")}`);
+    const c = this.get(containerId);
+    if (c.info.state !== "running") throw new RuntimeError("conflict", `container ${c.info.name} is not running`);
+    const tty = new FakeTtyExec({ cols: opts.cols, rows: opts.rows });
+    this.ttys.push(tty);
+    return tty;
+  }
+
+  async copyFiles(containerId: string, files: FileToCopy[]): Promise<void> {
+    this.enter("copyFiles", containerId);
+    const c = this.get(containerId);
+    for (const f of files) {
+      if (!f.path.startsWith("/")) throw new RuntimeError("failed", `copy into ${containerId}: path must be absolute: ${f.path}`);
+      c.files.set(f.path, { ...f });
+    }
+  }
+
+  async inspectImage(ref: string): Promise<ImageInfo | null> {
+    this.enter("inspectImage", ref);
+    const image = this.images.get(normalizeImageRef(ref));
+    return image ? structuredClone(image) : null;
+  }
+
+  async listImages(labels: Labels): Promise<ImageInfo[]> {
+    this.enter("listImages", "");
+    const unique = new Set(this.images.values());
+    return [...unique].filter((i) => matches(i.labels, labels)).map((i) => structuredClone(i));
+  }
+
+  async buildImage(opts: BuildImageOptions): Promise<ImageInfo> {
+    this.enter("buildImage", opts.tag);
+    opts.onProgress?.(`Step 1/1 : fake build of ${opts.contextDir}`);
+    return structuredClone(this.addImage(opts.tag, opts.labels));
+  }
+}
+
+/** The few commands the fake understands without a handler. */
+function builtin(call: FakeExecCall): Partial<ExecResult> {
+  const [bin, ...args] = call.cmd;
+  switch (bin) {
+    case "true":
+      return {};
+    case "false":
+      return { exitCode: 1 };
+    case "echo":
+      return { stdout: `${args.join(" ")}\n` };
+    case "cat": {
+      if (args.length === 0) return { stdout: call.stdin };
+      let stdout = "";
+      for (const path of args) {
+        const f = call.files.get(path);
+        if (!f) return { exitCode: 1, stdout, stderr: `cat: ${path}: No such file or directory\n` };
+        stdout += decoder.decode(f.content);
+      }
+      return { stdout };
+    }
+    case "sh":
+    case "bash": {
+      const m = args[0] === "-c" ? /^exit (\d+)$/.exec(args[1]?.trim() ?? "") : null;
+      if (m) return { exitCode: Number(m[1]) };
+      break;
+    }
+  }
+  return { exitCode: 127, stderr: `fake runtime: no handler for ${JSON.stringify(call.cmd)}\n` };
+}

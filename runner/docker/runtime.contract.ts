@@ -1,0 +1,103 @@
+/**
+ * The behaviour every ContainerRuntime must share, written once and run against the in-memory fake
+ * (fake-runtime.test.ts) and against Docker (dockerode-runtime.integration.test.ts). If the fake and
+ * Docker ever disagree on something the runner relies on, one of these cases fails.
+ */
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { after, describe, it } from "node:test";
+import { isRuntimeError } from "./errors";
+import type { ContainerRuntime, ContainerSpec } from "./runtime";
+
+export interface ContractSubject {
+  runtime: ContainerRuntime;
+  /** An image that exists and has sh, cat, echo and sleep. */
+  image: string;
+}
+
+export function runtimeContract(name: string, make: () => ContractSubject): void {
+  describe(`ContainerRuntime contract: ${name}`, () => {
+    const { runtime, image } = make();
+    const run = randomBytes(4).toString("hex");
+    const labels = { "praxis.test": `contract-${run}` };
+    const spec = (suffix: string, network: string): ContainerSpec => ({
+      name: `praxis-contract-${run}-${suffix}`,
+      image,
+      hostname: suffix,
+      labels: { ...labels, "praxis.host": suffix },
+      env: { GREETING: "hello" },
+      cmd: ["sleep", "infinity"],
+      network: { name: network, aliases: [suffix] },
+      privileged: false,
+      capAdd: ["CHOWN"],
+      capDrop: ["ALL"],
+      securityOpt: ["no-new-privileges:true"],
+      resources: { nanoCpus: 500_000_000, memoryBytes: 64 * 1024 * 1024, pids: 64 },
+      init: true,
+    });
+
+    after(async () => {
+      for (const c of await runtime.listContainers(labels)) await runtime.removeContainer(c.id);
+      for (const n of await runtime.listNetworks(labels)) await runtime.removeNetwork(n.id);
+    });
+
+    it("creates, lists by label and removes networks idempotently", async () => {
+      const net = await runtime.createNetwork({ name: `praxis-contract-${run}-n1`, labels, internal: true });
+      assert.equal(net.internal, true);
+      await assert.rejects(runtime.createNetwork({ name: net.name, labels, internal: true }), (e) => isRuntimeError(e, "conflict"));
+      assert.deepEqual((await runtime.listNetworks(labels)).map((n) => n.name), [net.name]);
+      assert.deepEqual(await runtime.listNetworks({ "praxis.test": "nothing-has-this" }), []);
+      await runtime.removeNetwork(net.name);
+      await runtime.removeNetwork(net.name);
+      assert.deepEqual(await runtime.listNetworks(labels), []);
+    });
+
+    it("manages a container's lifecycle with its labels and limits", async () => {
+      const netName = `praxis-contract-${run}-n2`;
+      await runtime.createNetwork({ name: netName, labels, internal: true });
+      const created = await runtime.createContainer(spec("a", netName));
+      assert.equal(created.state, "created");
+      assert.equal(created.labels["praxis.host"], "a");
+      assert.deepEqual(created.hostConfig.capDrop, ["ALL"]);
+      assert.equal(created.hostConfig.resources.pids, 64);
+      await assert.rejects(runtime.createContainer(spec("a", netName)), (e) => isRuntimeError(e, "conflict"));
+      await assert.rejects(runtime.exec(created.id, { cmd: ["true"] }), (e) => isRuntimeError(e, "conflict"));
+
+      await runtime.startContainer(created.id);
+      const running = await runtime.inspectContainer(created.name);
+      assert.equal(running?.state, "running");
+      assert.ok(running?.networks[netName], "a running container has an address on its network");
+      assert.deepEqual((await runtime.listContainers({ ...labels, "praxis.host": "a" })).map((c) => c.id), [created.id]);
+
+      await assert.rejects(runtime.removeNetwork(netName), (e) => isRuntimeError(e, "conflict"));
+      await runtime.stopContainer(created.id);
+      await runtime.stopContainer(created.id);
+      assert.equal((await runtime.inspectContainer(created.id))?.state, "exited");
+      await runtime.removeContainer(created.id);
+      await runtime.removeContainer(created.id);
+      assert.equal(await runtime.inspectContainer(created.id), null);
+      await runtime.removeNetwork(netName);
+    });
+
+    it("copies files in and runs commands with output, stdin and exit codes", async () => {
+      const netName = `praxis-contract-${run}-n3`;
+      await runtime.createNetwork({ name: netName, labels, internal: true });
+      const c = await runtime.createContainer(spec("b", netName));
+      const text = "line one\nline two\n";
+      await runtime.copyFiles(c.id, [{ path: "/opt/praxis/deep/dir/note.txt", content: new TextEncoder().encode(text), mode: 0o644 }]);
+      await runtime.startContainer(c.id);
+
+      const cat = await runtime.exec(c.id, { cmd: ["cat", "/opt/praxis/deep/dir/note.txt"] });
+      assert.deepEqual([cat.exitCode, cat.stdout, cat.timedOut], [0, text, false]);
+      const missing = await runtime.exec(c.id, { cmd: ["cat", "/nope"] });
+      assert.notEqual(missing.exitCode, 0);
+      assert.match(missing.stderr, /No such file/);
+      assert.equal((await runtime.exec(c.id, { cmd: ["sh", "-c", "exit 3"] })).exitCode, 3);
+      assert.equal((await runtime.exec(c.id, { cmd: ["echo", "hi", "there"] })).stdout, "hi there\n");
+      assert.equal((await runtime.exec(c.id, { cmd: ["cat"], stdin: "piped" })).stdout, "piped");
+      const capped = await runtime.exec(c.id, { cmd: ["cat", "/opt/praxis/deep/dir/note.txt"], maxOutputBytes: 4 });
+      assert.deepEqual([capped.stdout, capped.truncated], ["line", true]);
+      await runtime.removeContainer(c.id);
+    });
+  });
+}

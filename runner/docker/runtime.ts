@@ -1,0 +1,192 @@
+/**
+ * The one boundary between Praxis and a container engine. Everything the runner does to containers,
+ * networks and images goes through `ContainerRuntime`; `DockerodeRuntime` talks to a real Docker daemon
+ * and `FakeRuntime` keeps the same behaviour in memory for unit tests. Both pass the shared contract suite
+ * in runtime.contract.ts. The types here are plain data (no dockerode types leak out) so provisioning,
+ * sessions and terminals can be written and tested without Docker.
+ */
+
+/** Container labels / filters. Filters match when every listed key has exactly the given value. */
+export type Labels = Readonly<Record<string, string>>;
+
+export interface NetworkSpec {
+  name: string;
+  labels: Labels;
+  /**
+   * An internal network has no route out of the bridge: containers on it reach each other but not the
+   * host's 0.0.0.0 ports (the runner API) nor the internet. See runner/environment/security.ts.
+   */
+  internal: boolean;
+  /** Bridge driver options, e.g. com.docker.network.bridge.inhibit_ipv4 (see security.ts for why). */
+  driverOptions?: Readonly<Record<string, string>>;
+}
+
+export interface NetworkInfo {
+  id: string;
+  name: string;
+  labels: Labels;
+  internal: boolean;
+  /** Ids of the containers currently attached. */
+  containerIds: string[];
+}
+
+export interface ResourceLimits {
+  /** CPU quota in units of 1e-9 CPUs (1 CPU = 1_000_000_000). */
+  nanoCpus: number;
+  memoryBytes: number;
+  /** Maximum number of processes/threads in the container (cgroup pids limit). */
+  pids: number;
+}
+
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  hostname: string;
+  labels: Labels;
+  env: Readonly<Record<string, string>>;
+  /** Overrides the image's CMD; environments use a long-running no-op so exec is always possible. */
+  cmd?: string[];
+  entrypoint?: string[];
+  workingDir?: string;
+  network: { name: string; aliases: string[] };
+  privileged: boolean;
+  capAdd: string[];
+  capDrop: string[];
+  /** Docker security options, e.g. "no-new-privileges:true". */
+  securityOpt: string[];
+  resources: ResourceLimits;
+  /** Run a tiny init as PID 1 so zombies are reaped and signals work. */
+  init: boolean;
+}
+
+export type ContainerState = "created" | "running" | "paused" | "restarting" | "exited" | "dead" | "removing";
+
+export interface ContainerInfo {
+  id: string;
+  name: string;
+  image: string;
+  labels: Labels;
+  state: ContainerState;
+  createdAt: Date;
+  /** Network name -> IPv4 address ("" when not running). */
+  networks: Record<string, string>;
+  /** The effective configuration, as the engine reports it (lets tests check security defaults). */
+  hostConfig: {
+    privileged: boolean;
+    capAdd: string[];
+    capDrop: string[];
+    securityOpt: string[];
+    resources: ResourceLimits;
+  };
+}
+
+export interface ExecOptions {
+  cmd: string[];
+  env?: Readonly<Record<string, string>>;
+  user?: string;
+  workingDir?: string;
+  /** Bytes written to the process's stdin, then stdin is closed. */
+  stdin?: Uint8Array | string;
+  /**
+   * Client-side deadline. On expiry the runtime stops waiting and reports `timedOut`; it cannot kill the
+   * process inside the container, so callers that must kill wrap the command in `timeout` (see checks/).
+   */
+  timeoutMs?: number;
+  /** Each of stdout/stderr is truncated to this many bytes (default 1 MiB). */
+  maxOutputBytes?: number;
+}
+
+export interface ExecResult {
+  /** -1 when the exec timed out before an exit code was known. */
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  truncated: boolean;
+}
+
+export interface TtyExecOptions {
+  cmd: string[];
+  env?: Readonly<Record<string, string>>;
+  user?: string;
+  workingDir?: string;
+  cols: number;
+  rows: number;
+}
+
+/**
+ * A running interactive process with a pseudo-terminal (used by terminals, runner/terminal/).
+ * Output is one merged byte stream, as a terminal expects.
+ */
+export interface TtyExec {
+  /** Subscribe to output chunks; returns an unsubscribe function. */
+  onData(listener: (chunk: Uint8Array) => void): () => void;
+  write(data: Uint8Array | string): void;
+  resize(cols: number, rows: number): Promise<void>;
+  /** Flow control: stop reading output from the engine until resume(). */
+  pause(): void;
+  resume(): void;
+  /** Detach (closes the connection; the process receives EOF/hangup). */
+  close(): void;
+  /** Resolves when the process ends or the connection closes; exitCode null when unknown. */
+  readonly exited: Promise<{ exitCode: number | null }>;
+}
+
+export interface FileToCopy {
+  /** Absolute path inside the container. */
+  path: string;
+  content: Uint8Array;
+  /** Unix permission bits, e.g. 0o644. */
+  mode: number;
+  uid?: number;
+  gid?: number;
+}
+
+export interface ImageInfo {
+  id: string;
+  tags: string[];
+  labels: Labels;
+}
+
+export interface BuildImageOptions {
+  /** Directory containing the Dockerfile. */
+  contextDir: string;
+  tag: string;
+  labels: Labels;
+  /** One line of build output at a time (already decoded from the engine's JSON stream). */
+  onProgress?: (line: string) => void;
+}
+
+export interface ContainerRuntime {
+  /** Checks the engine is reachable; throws RuntimeError("unavailable") otherwise. */
+  ping(): Promise<void>;
+
+  createNetwork(spec: NetworkSpec): Promise<NetworkInfo>;
+  listNetworks(labels: Labels): Promise<NetworkInfo[]>;
+  /** Attaches a created container to a further network (Docker allows only one at creation). */
+  connectNetwork(network: string, containerId: string, aliases: string[]): Promise<void>;
+  /** Idempotent: removing a missing network is not an error. */
+  removeNetwork(nameOrId: string): Promise<void>;
+
+  /** Creates (does not start) a container; throws RuntimeError("conflict") if the name is taken. */
+  createContainer(spec: ContainerSpec): Promise<ContainerInfo>;
+  startContainer(id: string): Promise<void>;
+  /** Idempotent on an already stopped container. */
+  stopContainer(id: string, opts?: { timeoutSeconds?: number }): Promise<void>;
+  /** Force-removes (kills if running). Idempotent: removing a missing container is not an error. */
+  removeContainer(id: string): Promise<void>;
+  /** Null when no such container. */
+  inspectContainer(nameOrId: string): Promise<ContainerInfo | null>;
+  /** All containers (running or not) whose labels match every given label. */
+  listContainers(labels: Labels): Promise<ContainerInfo[]>;
+
+  exec(containerId: string, opts: ExecOptions): Promise<ExecResult>;
+  execTty(containerId: string, opts: TtyExecOptions): Promise<TtyExec>;
+  /** Writes files (creating parent directories) into a created or running container. */
+  copyFiles(containerId: string, files: FileToCopy[]): Promise<void>;
+
+  /** Null when no such image. */
+  inspectImage(ref: string): Promise<ImageInfo | null>;
+  listImages(labels: Labels): Promise<ImageInfo[]>;
+  buildImage(opts: BuildImageOptions): Promise<ImageInfo>;
+}

@@ -1,0 +1,47 @@
+/** specFromLab: maps hosts, resources, files and setup scripts; refuses clusters. */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Lab } from "../../labs/index";
+import { specFromLab } from "./from-lab";
+
+const lab: Lab = {
+  apiVersion: "praxis.dev/v1alpha1",
+  dir: "/labs/hello",
+  metadata: { id: "hello", title: "Hello", summary: "", topics: [], difficulty: "beginner", estimatedMinutes: 10, prerequisites: [] },
+  environment: {
+    hosts: [
+      {
+        name: "box",
+        image: "praxis/workstation:latest",
+        privileged: false,
+        capabilities: ["NET_RAW"],
+        resources: { cpus: 0.5, memoryBytes: 256 * 1024 * 1024, pids: 100 },
+        env: { GREETING: "hi" },
+        files: [{ source: "files/app.sh", sourcePath: "/labs/hello/files/app.sh", target: "/opt/app.sh", mode: 0o755 }],
+        workingDir: "/root",
+        terminal: true,
+        editorPaths: [],
+        setup: [{ host: "box", script: { path: "setup/box.sh", content: "echo ready" }, timeoutMs: 30_000 }],
+      },
+    ],
+  },
+  steps: [],
+};
+
+describe("specFromLab", () => {
+  it("maps a lab's hosts onto the runner's spec", async () => {
+    const read = async (p: string) => new TextEncoder().encode(`contents of ${p}`);
+    const spec = await specFromLab(lab, read);
+    const [box] = spec.hosts;
+    assert.equal(spec.labId, "hello");
+    assert.deepEqual(box?.resources, { nanoCpus: 500_000_000, memoryBytes: 256 * 1024 * 1024, pids: 100 });
+    assert.ok(box?.capAdd.includes("NET_RAW"));
+    assert.equal(new TextDecoder().decode(box?.files[0]?.content), "contents of /labs/hello/files/app.sh");
+    assert.deepEqual(box?.setup, [{ name: "setup/box.sh", script: "echo ready", timeoutMs: 30_000 }]);
+  });
+
+  it("refuses labs that need a kind cluster", async () => {
+    const withCluster: Lab = { ...lab, environment: { ...lab.environment, cluster: { provider: "kind", nodes: 1, kubernetesVersion: "v1.31.0", preloadImages: [] } } };
+    await assert.rejects(specFromLab(withCluster, async () => new Uint8Array()), /environment.cluster \(kind\) is not supported/);
+  });
+});

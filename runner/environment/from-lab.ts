@@ -1,0 +1,38 @@
+/**
+ * The adapter from the lab model (labs/) to the runner's EnvironmentSpec: the one place that knows
+ * both. File contents are read through an injected reader so the mapping stays testable without disk.
+ * Kind clusters are not provisioned by this runner yet, so a lab that asks for one is reported as an
+ * invalid environment instead of being started without its cluster.
+ */
+import type { Lab } from "../../labs/index";
+import { InvalidEnvironmentError, resolveSpec, type EnvironmentSpec } from "./spec";
+
+export type ReadBytes = (absolutePath: string) => Promise<Uint8Array>;
+
+export async function specFromLab(lab: Lab, read: ReadBytes): Promise<EnvironmentSpec> {
+  if (lab.environment.cluster) {
+    throw new InvalidEnvironmentError([`lab ${lab.metadata.id}: environment.cluster (kind) is not supported by this runner yet`]);
+  }
+  const hosts = await Promise.all(
+    lab.environment.hosts.map(async (host) => ({
+      name: host.name,
+      image: host.image,
+      privileged: host.privileged,
+      capAdd: host.capabilities,
+      resources: {
+        nanoCpus: Math.round(host.resources.cpus * 1e9),
+        memoryBytes: host.resources.memoryBytes,
+        pids: host.resources.pids,
+      },
+      env: host.env,
+      workingDir: host.workingDir,
+      files: await Promise.all(host.files.map(async (f) => ({ targetPath: f.target, content: await read(f.sourcePath), mode: f.mode }))),
+      setup: host.setup.map((s, i) => ({
+        name: s.script.path ?? `${host.name} setup #${i + 1}`,
+        script: s.script.content,
+        timeoutMs: s.timeoutMs,
+      })),
+    })),
+  );
+  return resolveSpec({ labId: lab.metadata.id, hosts });
+}

@@ -1,0 +1,63 @@
+/**
+ * Rebuilds sessions from what the runtime reports, for reconciliation at start-up. Pure: given the
+ * runner's labelled containers and networks, it decides which sessions can be adopted (every host
+ * running, not expired) and which objects are orphans to remove. Labels are the only input, so a
+ * restarted runner needs no stored state to continue where it stopped.
+ */
+import { LABEL } from "../docker/labels";
+import type { ContainerInfo, NetworkInfo } from "../docker/runtime";
+import type { Session } from "./model";
+
+export interface AdoptionPlan {
+  adopt: Session[];
+  /** Session ids whose objects must be removed. */
+  orphanSessions: string[];
+  /** Managed objects carrying no session label at all. */
+  strayContainers: string[];
+  strayNetworks: string[];
+}
+
+export function planAdoption(containers: ContainerInfo[], networks: NetworkInfo[], known: ReadonlySet<string>, now: Date): AdoptionPlan {
+  const bySession = new Map<string, ContainerInfo[]>();
+  const plan: AdoptionPlan = { adopt: [], orphanSessions: [], strayContainers: [], strayNetworks: [] };
+  for (const c of containers) {
+    const id = c.labels[LABEL.session];
+    if (!id) plan.strayContainers.push(c.id);
+    else if (!known.has(id)) bySession.set(id, [...(bySession.get(id) ?? []), c]);
+  }
+  for (const [id, list] of bySession) {
+    const session = rebuild(id, list, now);
+    if (session) plan.adopt.push(session);
+    else plan.orphanSessions.push(id);
+  }
+  const accounted = new Set([...known, ...bySession.keys()]);
+  for (const n of networks) {
+    const id = n.labels[LABEL.session];
+    if (!id) plan.strayNetworks.push(n.id);
+    // A network without any containers of its session is what a crash between steps leaves behind.
+    else if (!accounted.has(id)) {
+      plan.orphanSessions.push(id);
+      accounted.add(id);
+    }
+  }
+  return plan;
+}
+
+function rebuild(id: string, containers: ContainerInfo[], now: Date): Session | null {
+  const first = containers[0];
+  if (!first) return null;
+  const expiresAt = new Date(first.labels[LABEL.expiresAt] ?? "");
+  const createdAt = new Date(first.labels[LABEL.createdAt] ?? first.createdAt);
+  if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now) return null;
+  if (containers.some((c) => c.state !== "running" || !c.labels[LABEL.host])) return null;
+  return {
+    id,
+    labId: first.labels[LABEL.lab] ?? "",
+    state: "ready",
+    createdAt: Number.isNaN(createdAt.getTime()) ? first.createdAt : createdAt,
+    expiresAt,
+    lastActivityAt: now,
+    hosts: containers.map((c) => ({ name: c.labels[LABEL.host]!, containerId: c.id })),
+    memoryBytes: containers.reduce((sum, c) => sum + c.hostConfig.resources.memoryBytes, 0),
+  };
+}

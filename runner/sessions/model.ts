@@ -1,0 +1,53 @@
+/**
+ * The session state machine, pure (no runtime, no timers) so it can be tested on its own and shared
+ * with UI code. A session is born provisioning, becomes ready or failed, and ends expired (time limit
+ * or idle) or stopped (by request). Ended states are final; reset goes ready -> provisioning again.
+ */
+
+export type SessionState = "provisioning" | "ready" | "expired" | "stopped" | "failed";
+
+export interface SessionHost {
+  name: string;
+  containerId: string;
+}
+
+export interface Session {
+  id: string;
+  labId: string;
+  state: SessionState;
+  createdAt: Date;
+  expiresAt: Date;
+  lastActivityAt: Date;
+  hosts: SessionHost[];
+  /** Sum of the hosts' memory limits, used for admission. */
+  memoryBytes: number;
+  /** Why provisioning failed (state "failed"). */
+  error?: string;
+}
+
+const TRANSITIONS: Record<SessionState, readonly SessionState[]> = {
+  provisioning: ["ready", "failed", "stopped"],
+  ready: ["provisioning", "expired", "stopped"],
+  failed: ["stopped"],
+  expired: [],
+  stopped: [],
+};
+
+export function canTransition(from: SessionState, to: SessionState): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Sessions that hold (or are about to hold) containers, and so count against capacity. */
+export function isLive(s: Session): boolean {
+  return s.state === "provisioning" || s.state === "ready";
+}
+
+export type ExpiryReason = "time limit" | "idle";
+
+/** Why a live session should expire at `now`, or null if it should not. */
+export function expiryReason(s: Session, now: Date, idleTimeoutMs: number): ExpiryReason | null {
+  if (s.state !== "ready") return null;
+  if (now.getTime() >= s.expiresAt.getTime()) return "time limit";
+  if (now.getTime() - s.lastActivityAt.getTime() >= idleTimeoutMs) return "idle";
+  return null;
+}

@@ -1,0 +1,53 @@
+/**
+ * The commands that give a terminal a shell which outlives its WebSocket. Each terminal is a tmux session
+ * named after the terminal id, so a reload re-attaches to the same shell, scrollback and running jobs.
+ *
+ * Docker does not hang up an exec's pseudo-terminal when the client disconnects: the tmux client would
+ * linger (one process and one pty per reconnect, eating into the host's pids limit). So the attach
+ * wrapper records its PID under a per-connection id, and `detachCommand` sends that PID SIGHUP, which a
+ * tmux client treats as "lost terminal" and detaches — the tmux session itself keeps running.
+ * Images without tmux still get a shell (without persistence) rather than an error.
+ */
+
+/** Terminal ids become tmux session names and file names: keep them boring. */
+const TERMINAL_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+const CONNECTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const PID_DIR = "/tmp/.praxis-terminals";
+
+export function isValidTerminalId(id: string): boolean {
+  return TERMINAL_ID.test(id);
+}
+
+function check(kind: string, pattern: RegExp, value: string): void {
+  if (!pattern.test(value)) throw new RangeError(`invalid ${kind} ${JSON.stringify(value)}`);
+}
+
+// Arguments are passed positionally ($1, $2), never spliced into the script, so nothing needs quoting.
+const ATTACH_SCRIPT = [
+  `mkdir -p ${PID_DIR} && echo $$ > "${PID_DIR}/$2.pid"`,
+  `if command -v tmux >/dev/null 2>&1; then exec tmux new-session -A -s "$1"; fi`,
+  `if command -v bash >/dev/null 2>&1; then exec bash -l; fi`,
+  `exec sh -l`,
+].join("\n");
+
+const DETACH_SCRIPT = [
+  `f="${PID_DIR}/$1.pid"`,
+  `if [ -f "$f" ]; then kill -HUP "$(cat "$f")" 2>/dev/null; rm -f "$f"; fi`,
+  `exit 0`,
+].join("\n");
+
+/** Argv for a TTY exec that attaches to (or creates) the terminal's tmux session. */
+export function attachCommand(terminalId: string, connectionId: string): string[] {
+  check("terminal id", TERMINAL_ID, terminalId);
+  check("connection id", CONNECTION_ID, connectionId);
+  return ["sh", "-c", ATTACH_SCRIPT, "praxis-terminal", terminalId, connectionId];
+}
+
+/** Argv for a plain exec that detaches the tmux client started by `attachCommand` for this connection. */
+export function detachCommand(connectionId: string): string[] {
+  check("connection id", CONNECTION_ID, connectionId);
+  return ["sh", "-c", DETACH_SCRIPT, "praxis-terminal-detach", connectionId];
+}
+
+/** Environment for the attached shell: xterm.js speaks xterm-256color with truecolor. */
+export const TERMINAL_ENV: Readonly<Record<string, string>> = { TERM: "xterm-256color", COLORTERM: "truecolor" };

@@ -1,0 +1,40 @@
+// What the test suite needs from the machine besides node_modules: Debian's Chromium (end-to-end tests
+// drive it through playwright-core; Playwright's own browser download cannot work offline), PostgreSQL's
+// server binaries (the PostgreSQL migration test runs a throwaway cluster), and a reachable Docker Engine
+// (runner integration tests). As root on Debian the missing packages are installed; otherwise we say how.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { BootstrapError } from './bootstrap.mjs';
+
+const POSTGRES_LIB = '/usr/lib/postgresql';
+
+function missingPackages() {
+  const missing = [];
+  if (!existsSync(process.env.PRAXIS_CHROMIUM ?? '/usr/bin/chromium')) missing.push('chromium');
+  const hasPostgres = existsSync(POSTGRES_LIB) && readdirSync(POSTGRES_LIB).some((v) => existsSync(`${POSTGRES_LIB}/${v}/bin/initdb`));
+  if (!hasPostgres && process.env.PRAXIS_SKIP_POSTGRES !== '1') missing.push('postgresql');
+  return missing;
+}
+
+function canInstall() {
+  return process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+}
+
+export function ensureTestPrerequisites() {
+  const missing = missingPackages();
+  if (missing.length > 0) {
+    if (!canInstall()) {
+      throw new BootstrapError(`the tests need Debian packages ${missing.join(', ')}: run  sudo apt-get install -y ${missing.join(' ')}`);
+    }
+    process.stderr.write(`praxis: installing ${missing.join(', ')} for the tests (apt-get)\n`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
+      const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+      if (result.status !== 0) throw new BootstrapError(`apt-get ${args.join(' ')} failed`);
+    }
+  }
+  const docker = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8' });
+  if (docker.status !== 0) {
+    throw new BootstrapError('the integration tests need a running Docker Engine (docker info failed): start Docker and run again');
+  }
+}
