@@ -14,6 +14,7 @@ import "./_ui/styles/components.css";
 import "./_ui/styles/catalog.css";
 import "./_ui/styles/lab.css";
 import "./_ui/styles/prose.css";
+import "./_ui/styles/lab-session.css";
 
 export const metadata: Metadata = {
   title: { default: "Praxis — hands-on cloud-native labs", template: "%s · Praxis" },

@@ -9,7 +9,7 @@
 // here with the headers from the same package instead of letting npm's install script guess.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -118,12 +118,50 @@ function nodeGypScript() {
   return found;
 }
 
-/** Compile better-sqlite3 for the project's Node when the installed binary does not load there. */
+/**
+ * Compile better-sqlite3 for the project's Node when the installed binary was not built for it. The result
+ * is stamped (Node version + addon version), so the check costs a stat, not a process; parallel callers
+ * (tests spawn the CLI concurrently) wait on a lock instead of rebuilding over each other.
+ */
 export function ensureNativeAddons({ node, nodedir }) {
-  const probe = spawnSync(node, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: repoRoot, encoding: 'utf8' });
-  if (probe.status === 0) return;
-  log(`building better-sqlite3 for Node ${versionOf(node).join('.')} (about a minute, first run only)`);
-  runQuietly(node, [nodeGypScript(), 'rebuild', '--release', `--nodedir=${nodedir}`], { cwd: join(modules, 'better-sqlite3') });
+  const addonDir = join(modules, 'better-sqlite3');
+  const binary = join(addonDir, 'build', 'Release', 'better_sqlite3.node');
+  const key = `${versionOf(node).join('.')} ${JSON.parse(readFileSync(join(addonDir, 'package.json'), 'utf8')).version}`;
+  if (existsSync(binary) && stamped('better-sqlite3', key)) return;
+  withLock('better-sqlite3', () => {
+    if (existsSync(binary) && stamped('better-sqlite3', key)) return;
+    const probe = spawnSync(node, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: repoRoot });
+    if (probe.status !== 0) {
+      log(`building better-sqlite3 for Node ${key.split(' ')[0]} (about a minute, first run only)`);
+      // npm exports its own config to scripts (Debian's npm sets nodedir=/usr, the system Node's headers),
+      // and node-gyp honours npm_config_nodedir over its arguments: name ours in both places.
+      const env = { ...process.env, npm_config_nodedir: nodedir };
+      runQuietly(node, [nodeGypScript(), 'rebuild', '--release', `--nodedir=${nodedir}`], { cwd: addonDir, env });
+    }
+    stamp('better-sqlite3', key);
+  });
+}
+
+/** Run fn while holding a lock directory under node_modules; waits (up to 5 min) for another holder. */
+function withLock(name, fn) {
+  mkdirSync(stampDir, { recursive: true });
+  const lock = join(stampDir, `${name}.lock`);
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (Date.now() > deadline) throw new BootstrapError(`timed out waiting for ${lock}; remove it if no other praxis process is running`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** Generate the Prisma clients when a schema changed (offline: they use driver adapters, no engines). */

@@ -1,27 +1,25 @@
 /**
  * Composition root of the `praxis` CLI (started by bin/praxis.mjs): the only place that reads process.argv,
- * process.env and process.cwd, registers the commands — one line each — and sets the exit code.
+ * process.env, process.cwd and the process's terminal; the commands themselves are registered in
+ * create-registry.ts, and the dispatcher's result becomes the exit code.
  */
 import path from "node:path";
 import type { CliIo } from "./command";
-import { listCommand } from "./commands/list";
-import { schemaCommand } from "./commands/schema";
-import { validateCommand } from "./commands/validate";
-import { CommandRegistry } from "./registry";
+import { createRegistry } from "./create-registry";
 
-export function createRegistry(): CommandRegistry {
-  return new CommandRegistry()
-    .register(validateCommand)
-    .register(listCommand)
-    .register(schemaCommand);
-}
-
+const repoRoot = path.resolve(import.meta.dirname, "../..");
 const io: CliIo = {
   stdout: process.stdout,
   stderr: process.stderr,
   cwd: process.cwd(),
   env: process.env,
-  repoRoot: path.resolve(import.meta.dirname, "../.."),
+  repoRoot,
 };
 
-process.exitCode = await createRegistry().dispatch(process.argv.slice(2), io);
+const registry = createRegistry({
+  terminal: { stdin: process.stdin, stdout: process.stdout, signals: process },
+  execPath: process.execPath,
+  nodeVersion: process.versions.node,
+  repoRoot,
+});
+process.exitCode = await registry.dispatch(process.argv.slice(2), io);

@@ -1,6 +1,6 @@
 /**
  * The runner's CLI commands as `Command`s for the praxis registry (labs/cli/registry.ts):
- * `images build` and `env up|ls|exec|down`. This is the CLI edge for runner errors: expected failures
+ * `images build` and `env up|ls|exec|shell|down`. This is the CLI edge for runner errors: expected failures
  * (engine down, invalid lab, failed provisioning) become one clear line and exit code 1 instead of a
  * stack trace. Register with `registry.register(imagesCommand()).register(envCommand())`.
  */
@@ -13,6 +13,7 @@ import { cliDeps, LabNotLoadable, type CliDeps } from "./deps";
 import { envDown } from "./env-down";
 import { envExec } from "./env-exec";
 import { envLs } from "./env-ls";
+import { envShell } from "./env-shell";
 import { envUp } from "./env-up";
 import { imagesBuild } from "./images-build";
 
@@ -62,8 +63,9 @@ export function envCommand(makeDeps: (io: CliIo) => CliDeps = cliDeps): Command 
     "  up <lab> [--json] [--ttl <minutes>]   start a lab's environment, print its id",
     "  ls [--json]                           list environments on this Docker engine",
     "  exec <id> [--host h] -- <cmd...>      run a command in a host of an environment",
+    "  shell <id> [--host h]                 open an interactive shell (the same tmux session as the web terminal)",
     "  down <id>                             remove an environment",
     "",
   ].join("\n");
-  return group("env", "Start, inspect and remove lab environments from the command line", { up: envUp, ls: envLs, exec: envExec, down: envDown }, usage, makeDeps);
+  return group("env", "Start, inspect and remove lab environments from the command line", { up: envUp, ls: envLs, exec: envExec, shell: envShell, down: envDown }, usage, makeDeps);
 }

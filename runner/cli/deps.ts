@@ -13,6 +13,7 @@ import { DockerodeRuntime } from "../docker/dockerode-runtime";
 import type { ContainerRuntime } from "../docker/runtime";
 import { specFromLab } from "../environment/from-lab";
 import type { EnvironmentSpec } from "../environment/spec";
+import type { LocalTerminalIo } from "../terminal/local-terminal";
 
 /** The runner id CLI-started sessions carry, so a server's reconciliation never adopts or reaps them. */
 export const CLI_RUNNER_ID = "cli";
@@ -27,6 +28,8 @@ export interface CliDeps {
   loadSpec(labArg: string): Promise<EnvironmentSpec>;
   now(): Date;
   newId(): string;
+  /** The user's terminal, for `env shell`; supplied by the CLI's composition root (labs/cli/main.ts). */
+  terminal?: LocalTerminalIo;
 }
 
 /** DOCKER_HOST=unix:///path is honoured; anything else uses the default socket. */

@@ -82,7 +82,8 @@ describe("site (e2e)", { timeout: 180_000 }, () => {
     for (const step of lab.steps) {
       assert.ok(await page.locator(`#step-${step.id}`).isVisible(), `step ${step.id} is shown`);
     }
-    assert.equal(await page.getByRole("button", { name: "Start lab" }).isDisabled(), true);
+    // The launcher (app/_ui/lab-session) offers Start once it knows there is no live session.
+    await page.getByRole("button", { name: "Start lab" }).waitFor();
     await page.locator('.mermaid-diagram[data-rendered="true"] svg').first().waitFor();
   });
 

@@ -12,9 +12,9 @@ import { LabBadges } from "../../_ui/lab/LabBadges";
 import { LabOutline } from "../../_ui/lab/LabOutline";
 import { Prerequisites } from "../../_ui/lab/Prerequisites";
 import { RelatedGuides } from "../../_ui/lab/RelatedGuides";
-import { StartLabButton } from "../../_ui/lab/StartLabButton";
 import { StepSection } from "../../_ui/lab/StepSection";
 import { TopicList } from "../../_ui/lab/TopicList";
+import { LabSessionPanel } from "../../_ui/lab-session/LabSessionPanel";
 import { Markdown } from "../../_ui/markdown/Markdown";
 import { MarkdownEnhancer } from "../../_ui/markdown/MarkdownEnhancer";
 
@@ -48,7 +48,7 @@ export default async function LabPage({ params }: { params: Params }) {
         <p className="lead">{summary}</p>
         <LabBadges lab={lab} showSteps />
         <TopicList topics={topics} />
-        <StartLabButton />
+        <LabSessionPanel labId={lab.metadata.id} terminalHosts={lab.environment.hosts.filter((h) => h.terminal).map((h) => h.name)} />
       </header>
       <div className="lab-layout">
         <div className="lab-content">

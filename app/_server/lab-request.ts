@@ -1,0 +1,52 @@
+/**
+ * The request edge of the lab-session routes: builds the per-request dependencies (database, runner
+ * client, lab loader) from the parsed config, resolves the learner cookie (creating the learner and the
+ * httpOnly cookie on first visit), runs the handler, and maps typed errors to HTTP statuses in one place.
+ * The database is opened per request and closed after it, so the web process holds no global client.
+ */
+import { cookies } from "next/headers";
+import { NextResponse } from "next/server";
+import { openDatabase } from "../../prisma/db";
+import { labSpecLoader } from "../../runner/process/lab-specs";
+import { InvalidEnvironmentError } from "../../runner/environment/spec";
+import { parseSiteConfig } from "./config";
+import { ensureLearner, type LabSessionDeps } from "./lab-sessions";
+import { LabSessionError, runnerClient } from "./runner-client";
+import { parseLabRuntimeConfig, RunnerNotConfigured } from "./runner-config";
+
+export const LEARNER_COOKIE = "praxis_learner";
+const YEAR_SECONDS = 365 * 24 * 3600;
+
+const STATUS: Record<LabSessionError["kind"], number> = { not_found: 404, at_capacity: 503, invalid_lab: 422, runner_unavailable: 503, failed: 502 };
+
+function errorResponse(err: unknown): NextResponse {
+  if (err instanceof LabSessionError) return NextResponse.json({ error: { code: err.kind, message: err.message } }, { status: STATUS[err.kind] });
+  if (err instanceof RunnerNotConfigured) return NextResponse.json({ error: { code: "runner_unavailable", message: err.message } }, { status: 503 });
+  if (err instanceof InvalidEnvironmentError) return NextResponse.json({ error: { code: "invalid_lab", message: err.message } }, { status: 422 });
+  console.error("lab session request failed", err);
+  return NextResponse.json({ error: { code: "internal", message: "internal error" } }, { status: 500 });
+}
+
+export async function withLearner(handler: (deps: LabSessionDeps, learnerId: string) => Promise<unknown>, status = 200): Promise<NextResponse> {
+  let db: Awaited<ReturnType<typeof openDatabase>> | undefined;
+  try {
+    const repoRoot = process.cwd();
+    const config = parseLabRuntimeConfig(process.env, repoRoot);
+    db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    const jar = await cookies();
+    const learner = await ensureLearner(db.prisma, jar.get(LEARNER_COOKIE)?.value);
+    if (learner.created) {
+      jar.set(LEARNER_COOKIE, learner.id, { httpOnly: true, sameSite: "lax", secure: config.secureCookies, path: "/", maxAge: YEAR_SECONDS });
+    }
+    const deps: LabSessionDeps = {
+      prisma: db.prisma,
+      runner: runnerClient(config),
+      loadSpec: labSpecLoader(parseSiteConfig(process.env, repoRoot).labDirs),
+    };
+    return NextResponse.json(await handler(deps, learner.id), { status });
+  } catch (err) {
+    return errorResponse(err);
+  } finally {
+    await db?.close();
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The learner-facing session lifecycle on a real (temporary) SQLite database with an in-memory runner:
+ * anonymous learners, one live session per learner and lab that a reload finds again, rows closed when
+ * the runner says the environment is gone, and terminals only for the learner's own session.
+ */
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { openDatabase, type Database } from "../../prisma/db";
+import { resolveSpec } from "../../runner/environment/spec";
+import { currentSession, ensureLearner, startSession, stopSession, terminalPath, type LabSessionDeps } from "./lab-sessions";
+import { LabSessionError, type LiveSession, type RunnerClient } from "./runner-client";
+
+class MemoryRunner implements RunnerClient {
+  readonly sessions = new Map<string, LiveSession>();
+  starts = 0;
+  async start(spec: { labId: string }): Promise<LiveSession> {
+    const s: LiveSession = { id: `s${++this.starts}`, labId: spec.labId, state: "ready", expiresAt: new Date(Date.now() + 3_600_000).toISOString(), hosts: ["box"] };
+    this.sessions.set(s.id, s);
+    return s;
+  }
+  async find(id: string) {
+    return this.sessions.get(id) ?? null;
+  }
+  async stop(id: string) {
+    const s = this.sessions.get(id);
+    if (s) s.state = "stopped";
+  }
+  async terminalPath(id: string, host: string) {
+    return `/api/terminal?ticket=${id}.${host}`;
+  }
+}
+
+describe("lab sessions", () => {
+  let dir = "";
+  let db: Database;
+  let runner: MemoryRunner;
+  let deps: LabSessionDeps;
+
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "praxis-labsessions-"));
+    db = await openDatabase({ dataDir: dir });
+    runner = new MemoryRunner();
+    deps = { prisma: db.prisma, runner, loadSpec: async (labId) => resolveSpec({ labId, hosts: [{ name: "box", image: "img" }] }) };
+  });
+  after(async () => {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("creates an unguessable anonymous learner once and recognises the cookie afterwards", async () => {
+    const first = await ensureLearner(db.prisma, undefined);
+    assert.equal(first.created, true);
+    assert.ok(first.id.length >= 32);
+    assert.deepEqual(await ensureLearner(db.prisma, first.id), { id: first.id, created: false });
+    assert.equal((await ensureLearner(db.prisma, "forged")).created, true);
+  });
+
+  it("starts once per learner and lab, finds the live session again, and closes it on stop", async () => {
+    const { id: learner } = await ensureLearner(db.prisma, undefined);
+    const started = await startSession(deps, learner, "lab-a");
+    assert.equal((await startSession(deps, learner, "lab-a")).id, started.id, "a second start returns the live session");
+    assert.equal((await currentSession(deps, learner, "lab-a"))?.id, started.id);
+    assert.equal(await currentSession(deps, learner, "lab-b"), null);
+    await stopSession(deps, learner, "lab-a");
+    assert.equal(await currentSession(deps, learner, "lab-a"), null);
+    const row = await db.prisma.labSession.findUniqueOrThrow({ where: { id: started.id } });
+    assert.equal(row.state, "stopped");
+    assert.ok(row.endedAt);
+  });
+
+  it("marks a session the runner forgot as ended", async () => {
+    const { id: learner } = await ensureLearner(db.prisma, undefined);
+    const s = await startSession(deps, learner, "lab-c");
+    runner.sessions.delete(s.id);
+    assert.equal(await currentSession(deps, learner, "lab-c"), null);
+    assert.equal((await db.prisma.labSession.findUniqueOrThrow({ where: { id: s.id } })).state, "expired");
+  });
+
+  it("grants terminals only for the learner's own session", async () => {
+    const { id: owner } = await ensureLearner(db.prisma, undefined);
+    const { id: stranger } = await ensureLearner(db.prisma, undefined);
+    const s = await startSession(deps, owner, "lab-d");
+    assert.equal(await terminalPath(deps, owner, s.id, "box"), `/api/terminal?ticket=${s.id}.box`);
+    await assert.rejects(terminalPath(deps, stranger, s.id, "box"), (e: unknown) => e instanceof LabSessionError && e.kind === "not_found");
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The learner-facing session lifecycle, on top of the runner client and the database: an anonymous
+ * learner identity, "my live session for this lab" (so a reload finds the same environment), start,
+ * stop, and terminal access that is only granted for the learner's own session. The database records
+ * what the learner did; the runner is asked what still exists, and rows are closed when it says gone.
+ */
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "../../prisma/db";
+import type { EnvironmentSpec } from "../../runner/environment/spec";
+import { LabSessionError, type LiveSession, type RunnerClient } from "./runner-client";
+
+export interface LabSessionDeps {
+  prisma: PrismaClient;
+  runner: RunnerClient;
+  loadSpec(labId: string): Promise<EnvironmentSpec>;
+}
+
+const LIVE_STATES = ["provisioning", "ready"];
+
+/** The learner behind a cookie value, creating a new anonymous learner when there is none (or it is unknown). */
+export async function ensureLearner(prisma: PrismaClient, cookieValue: string | undefined): Promise<{ id: string; created: boolean }> {
+  if (cookieValue && (await prisma.user.findUnique({ where: { id: cookieValue }, select: { id: true } }))) return { id: cookieValue, created: false };
+  // The id doubles as the cookie secret, so it must be unguessable (a cuid is not).
+  const user = await prisma.user.create({ data: { id: randomBytes(24).toString("base64url") } });
+  return { id: user.id, created: true };
+}
+
+export async function currentSession(deps: LabSessionDeps, userId: string, labId: string): Promise<LiveSession | null> {
+  const rows = await deps.prisma.labSession.findMany({ where: { userId, labId, state: { in: LIVE_STATES } }, orderBy: { createdAt: "desc" } });
+  for (const row of rows) {
+    const live = await deps.runner.find(row.id);
+    if (live && LIVE_STATES.includes(live.state)) {
+      if (live.state !== row.state) await deps.prisma.labSession.update({ where: { id: row.id }, data: { state: live.state } });
+      return live;
+    }
+    await deps.prisma.labSession.update({ where: { id: row.id }, data: { state: live?.state ?? "expired", endedAt: new Date() } });
+  }
+  return null;
+}
+
+export async function startSession(deps: LabSessionDeps, userId: string, labId: string): Promise<LiveSession> {
+  const existing = await currentSession(deps, userId, labId);
+  if (existing) return existing;
+  const spec = await deps.loadSpec(labId);
+  const live = await deps.runner.start(spec);
+  await deps.prisma.labSession.create({ data: { id: live.id, userId, labId, state: live.state, expiresAt: new Date(live.expiresAt) } });
+  return live;
+}
+
+export async function stopSession(deps: LabSessionDeps, userId: string, labId: string): Promise<void> {
+  const live = await currentSession(deps, userId, labId);
+  if (!live) return;
+  await deps.runner.stop(live.id);
+  await deps.prisma.labSession.update({ where: { id: live.id }, data: { state: "stopped", endedAt: new Date() } });
+}
+
+/** A terminal WebSocket path for one host of the learner's own session; anyone else's is "not found". */
+export async function terminalPath(deps: LabSessionDeps, userId: string, sessionId: string, host: string): Promise<string> {
+  const row = await deps.prisma.labSession.findFirst({ where: { id: sessionId, userId }, select: { id: true } });
+  if (!row) throw new LabSessionError("not_found", `no session ${sessionId}`);
+  await deps.prisma.labSession.update({ where: { id: sessionId }, data: { lastActivityAt: new Date() } });
+  return deps.runner.terminalPath(sessionId, host);
+}

@@ -1,0 +1,64 @@
+/**
+ * Server-only: the web app's one boundary to the runner. Route handlers call these functions and never
+ * fetch the runner themselves; the bearer token stays on the server. Wire types become the app's own
+ * LiveSession shape here, and runner errors become LabSessionError kinds the routes map to statuses.
+ */
+import { RunnerHttpClient, RunnerRequestError, type SessionView } from "../../runner/remote/client";
+import type { EnvironmentSpec } from "../../runner/environment/spec";
+import type { LabRuntimeConfig } from "./runner-config";
+
+export type LabSessionErrorKind = "not_found" | "at_capacity" | "invalid_lab" | "runner_unavailable" | "failed";
+
+export class LabSessionError extends Error {
+  override readonly name = "LabSessionError";
+  constructor(readonly kind: LabSessionErrorKind, message: string) {
+    super(message);
+  }
+}
+
+export interface LiveSession {
+  id: string;
+  labId: string;
+  state: SessionView["state"];
+  expiresAt: string;
+  hosts: string[];
+  error?: string;
+}
+
+const toLive = (v: SessionView): LiveSession => ({ id: v.id, labId: v.labId, state: v.state, expiresAt: v.expiresAt, hosts: v.hosts.map((h) => h.name), ...(v.error ? { error: v.error } : {}) });
+
+function mapError(err: unknown): never {
+  if (!(err instanceof RunnerRequestError)) throw err;
+  if (err.status === 0 || err.status === 401 || err.code === "runtime_unavailable") throw new LabSessionError("runner_unavailable", "the lab runner is unavailable; try again in a minute");
+  if (err.status === 404) throw new LabSessionError("not_found", err.message);
+  if (err.status === 503) throw new LabSessionError("at_capacity", "all lab environments are busy; try again in a few minutes");
+  if (err.code === "invalid_environment") throw new LabSessionError("invalid_lab", err.message);
+  throw new LabSessionError("failed", err.message);
+}
+
+export interface RunnerClient {
+  start(spec: EnvironmentSpec): Promise<LiveSession>;
+  /** Null when the runner no longer knows the session (ended and forgotten, or runner replaced). */
+  find(id: string): Promise<LiveSession | null>;
+  stop(id: string): Promise<void>;
+  /** Path + query of the site's terminal WebSocket for this ticket. */
+  terminalPath(id: string, host: string): Promise<string>;
+}
+
+export function runnerClient(config: LabRuntimeConfig): RunnerClient {
+  const http = new RunnerHttpClient({ baseUrl: config.runnerUrl, token: config.runnerToken });
+  return {
+    start: (spec) => http.createSession(spec).then(toLive, mapError),
+    find: (id) =>
+      http.getSession(id).then(toLive, (err: unknown) => {
+        if (err instanceof RunnerRequestError && err.status === 404) return null;
+        return mapError(err);
+      }),
+    stop: (id) =>
+      http.stopSession(id).then(
+        () => undefined,
+        (err: unknown) => (err instanceof RunnerRequestError && err.status === 404 ? undefined : mapError(err)),
+      ),
+    terminalPath: (id, host) => http.mintTicket(id, host).then((t) => `/api/terminal?ticket=${encodeURIComponent(t.ticket)}`, mapError),
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Settings the web process needs to reach the runner and the database, parsed from an environment
+ * record in one place. scripts/start.ts resolves them (embedded runner or PRAXIS_RUNNER_URL) and puts
+ * the resolved values in the environment of the process Next.js runs in; nothing else below app/ reads
+ * these variables. A missing runner is a typed error so routes can answer 503 with a clear message.
+ */
+import path from "node:path";
+
+export interface LabRuntimeConfig {
+  runnerUrl: string;
+  runnerToken: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Whether the learner cookie needs the Secure flag (the site is served over https). */
+  secureCookies: boolean;
+}
+
+export class RunnerNotConfigured extends Error {
+  override readonly name = "RunnerNotConfigured";
+}
+
+export function parseLabRuntimeConfig(env: Record<string, string | undefined>, repoRoot: string): LabRuntimeConfig {
+  const runnerUrl = env.PRAXIS_RUNNER_URL?.trim();
+  const runnerToken = env.PRAXIS_RUNNER_TOKEN?.trim();
+  if (!runnerUrl || !runnerToken) {
+    throw new RunnerNotConfigured("no lab runner is configured: start the site with `npm start`, or set PRAXIS_RUNNER_URL and PRAXIS_RUNNER_TOKEN");
+  }
+  return {
+    runnerUrl,
+    runnerToken,
+    dataDir: path.resolve(repoRoot, env.PRAXIS_DATA_DIR?.trim() || "data"),
+    databaseUrl: env.PRAXIS_DATABASE_URL?.trim() || undefined,
+    secureCookies: (env.PRAXIS_PUBLIC_ORIGIN ?? "").startsWith("https://"),
+  };
+}

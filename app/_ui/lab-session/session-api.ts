@@ -1,0 +1,43 @@
+/**
+ * Browser-side calls to the site's lab-session routes. Errors carry the server's message so the panel
+ * can show what went wrong (at capacity, runner down, invalid lab) instead of a generic failure.
+ */
+
+export interface LiveSessionView {
+  id: string;
+  labId: string;
+  state: "provisioning" | "ready" | "expired" | "stopped" | "failed";
+  expiresAt: string;
+  hosts: string[];
+}
+
+export class SessionRequestError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    cache: "no-store",
+  });
+  const json = (await res.json().catch(() => ({}))) as { error?: { message?: string } } & T;
+  if (!res.ok) throw new SessionRequestError(res.status, json.error?.message ?? `request failed (${res.status})`);
+  return json;
+}
+
+const sessionUrl = (labId: string) => `/api/labs/${encodeURIComponent(labId)}/session`;
+
+export const findSession = (labId: string) => call<{ session: LiveSessionView | null }>("GET", sessionUrl(labId)).then((r) => r.session);
+export const startSession = (labId: string) => call<{ session: LiveSessionView }>("POST", sessionUrl(labId)).then((r) => r.session);
+export const stopSession = (labId: string) => call<{ session: null }>("DELETE", sessionUrl(labId)).then(() => undefined);
+
+/** A ws(s):// URL for one host's terminal, with a fresh single-use ticket. */
+export async function terminalUrl(sessionId: string, host: string): Promise<string> {
+  const { path } = await call<{ path: string }>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/terminal`, { host });
+  const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
+  return `${scheme}//${window.location.host}${path}`;
+}

@@ -1,0 +1,35 @@
+/**
+ * `praxis doctor`: is this machine ready to run Praxis? Prints one line per check (✓ or ✗) and, for
+ * each failure, the command that fixes it; exits 1 when anything failed so scripts can gate on it.
+ */
+import { EXIT, type CliIo, type Command } from "../../labs/cli/command";
+import { parseCommandArgs } from "../../labs/cli/args";
+import { runDoctorChecks, type CheckResult, type DoctorProbes } from "./doctor-checks";
+
+const USAGE = `usage: praxis doctor [--json]
+
+Checks Node.js, the Docker engine, the Praxis images, Chromium (for the end-to-end tests) and
+the database, and prints how to fix whatever is not ready. Exit code 1 if anything failed.
+`;
+
+export function formatResults(results: CheckResult[]): string {
+  return results.map((r) => `${r.ok ? "✓" : "✗"} ${r.name}: ${r.detail}${r.fix ? `\n    fix: ${r.fix}` : ""}\n`).join("");
+}
+
+export function doctorCommand(makeProbes: (io: CliIo) => DoctorProbes): Command {
+  return {
+    name: "doctor",
+    summary: "Check that this machine can run Praxis, and say how to fix what cannot",
+    usage: USAGE,
+    async run(argv, io) {
+      const args = parseCommandArgs("doctor", argv, { json: { type: "boolean" } }, 0);
+      if (args.help) {
+        io.stdout.write(USAGE);
+        return EXIT.ok;
+      }
+      const results = await runDoctorChecks(makeProbes(io));
+      io.stdout.write(args.flags.json ? `${JSON.stringify(results)}\n` : formatResults(results));
+      return results.every((r) => r.ok) ? EXIT.ok : EXIT.failure;
+    },
+  };
+}

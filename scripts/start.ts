@@ -1,0 +1,89 @@
+/**
+ * `npm start`: the whole product in one command with embedded defaults. Applies database migrations,
+ * starts the runner as a child process on loopback with a token generated for this run (unless
+ * PRAXIS_RUNNER_URL names an external runner), then serves the built Next.js site from a small custom
+ * Node server that also forwards WebSocket upgrades on /api/terminal to the runner's /terminal, so
+ * browsers only ever talk to the site. Ctrl-C (or SIGTERM) stops the site and the runner.
+ * The composition root of the web process: the only place that reads process.env for these settings.
+ */
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { migrateDatabase } from "../prisma/db";
+import { parseStartConfig, StartConfigError } from "./server/config";
+import { startRunnerChild, type RunnerChild } from "./server/runner-child";
+import { proxyWebSocket } from "./server/ws-proxy";
+
+const repoRoot = path.resolve(import.meta.dirname, "..");
+// A .env beside package.json is honoured (variables already set in the environment win); see .env.example.
+if (existsSync(path.join(repoRoot, ".env"))) process.loadEnvFile(path.join(repoRoot, ".env"));
+const say = (message: string) => process.stderr.write(`praxis: ${message}\n`);
+
+let config;
+try {
+  config = parseStartConfig(process.env, repoRoot);
+} catch (err) {
+  if (!(err instanceof StartConfigError)) throw err;
+  say(`${err.message}\nSee .env.example for every variable.`);
+  process.exit(2);
+}
+
+const migration = await migrateDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+say(migration.applied.length > 0 ? `database migrated (${migration.applied.join(", ")})` : "database is up to date");
+
+let child: RunnerChild | undefined;
+let runner: { url: string; token: string };
+if (config.remoteRunner) {
+  runner = config.remoteRunner;
+  say(`using the runner at ${runner.url}`);
+} else {
+  child = await startRunnerChild({ node: process.execPath, repoRoot, env: process.env, allowedOrigins: config.publicOrigins, dataDir: config.dataDir });
+  runner = child;
+  say(`runner started on ${child.url} (loopback only, token generated for this run)`);
+}
+
+// The Next.js route handlers run in this process and read their settings from the environment
+// (app/_server/runner-config.ts); hand them the resolved values rather than what the user typed.
+Object.assign(process.env, {
+  PRAXIS_RUNNER_URL: runner.url,
+  PRAXIS_RUNNER_TOKEN: runner.token,
+  PRAXIS_DATA_DIR: config.dataDir,
+  PRAXIS_PUBLIC_ORIGIN: config.publicOrigins.join(","),
+  ...(config.databaseUrl ? { PRAXIS_DATABASE_URL: config.databaseUrl } : {}),
+});
+
+const app = next({ dev: false, dir: repoRoot, hostname: config.host, port: config.port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = createServer((req, res) => void handle(req, res));
+server.on("upgrade", (req, socket, head) => {
+  const url = new URL(req.url ?? "/", "http://site.invalid");
+  if (url.pathname !== "/api/terminal") {
+    socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    return;
+  }
+  proxyWebSocket(req, socket, head, new URL(`/terminal${url.search}`, runner.url));
+});
+await new Promise<void>((resolve, reject) => {
+  server.once("error", reject);
+  server.listen(config.port, config.host, () => resolve());
+});
+say(`Praxis is running at ${config.publicOrigins[0]} (listening on ${config.host}:${config.port}; Ctrl-C stops it)`);
+
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => process.exit(code || 1), 15_000).unref();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await child?.stop();
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+void child?.exited.then((code) => {
+  if (stopping) return;
+  say(`the runner exited unexpectedly (code ${code}); stopping`);
+  void shutdown(1);
+});

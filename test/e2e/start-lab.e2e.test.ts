@@ -1,0 +1,110 @@
+/**
+ * End-to-end: the whole product as `npm start` runs it (real Docker, real Chromium, scripts/start.ts on a
+ * free port with a temp data dir). A learner starts first-container, types in the web terminal, reloads
+ * and finds the same shell, and stops the lab, after which none of its containers remain. Also: another
+ * learner cannot get a ticket for that session, and the WebSocket proxy refuses a forged ticket.
+ */
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { DockerodeRuntime } from "../../runner/docker/dockerode-runtime";
+import { LABEL } from "../../runner/docker/labels";
+import { TerminalClient, TerminalConnectError } from "../../runner/terminal/client";
+import { startProduct, type RunningProduct } from "./product";
+
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const LAB = "first-container";
+
+describe("start a lab in the browser (e2e)", { timeout: 300_000 }, () => {
+  const runtime = new DockerodeRuntime();
+  const runnerId = `e2e-${randomBytes(3).toString("hex")}`;
+  let product: RunningProduct | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let dataDir = "";
+  let sessionId = "";
+
+  before(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "praxis-start-e2e-"));
+    product = await startProduct({ PRAXIS_DATA_DIR: dataDir, PRAXIS_RUNNER_ID: runnerId });
+    browser = await chromium.launch({ executablePath: process.env.PRAXIS_CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+    page = await browser.newPage();
+    page.setDefaultTimeout(60_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await product?.stop();
+    // Whatever happened, leave no environment of this run behind.
+    for (const c of await runtime.listContainers({ [LABEL.runner]: runnerId })) await runtime.removeContainer(c.id).catch(() => {});
+    for (const n of await runtime.listNetworks({ [LABEL.runner]: runnerId })) await runtime.removeNetwork(n.id).catch(() => {});
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const terminal = () => page.getByTestId("terminal-workstation");
+  const waitOpen = () => page.locator('.terminal-status[data-status="open"]').waitFor();
+  async function typeAndSee(command: string, expected: string): Promise<void> {
+    await terminal().click();
+    await page.keyboard.type(`${command}\n`);
+    await page.waitForFunction(
+      (text) => Array.from(document.querySelectorAll(".xterm-rows > div")).some((row) => (row.textContent ?? "").trim() === text),
+      expected,
+      { timeout: 30_000 },
+    );
+  }
+
+  it("starts the lab and runs a command in the web terminal", async () => {
+    await page.goto(`${product!.url}/labs/${LAB}`);
+    await page.getByRole("button", { name: "Start lab" }).click();
+    await page.getByText("Preparing your environment").waitFor();
+    await waitOpen();
+    await typeAndSee("echo praxis-$((6*7))", "praxis-42");
+    const res = await page.request.get(`${product!.url}/api/labs/${LAB}/session`);
+    sessionId = ((await res.json()) as { session: { id: string } }).session.id;
+    assert.match(sessionId, /^[0-9a-f]+$/);
+  });
+
+  it("keeps the same shell across a reload", async () => {
+    await typeAndSee("export PRAXIS_MARK=kept-$((40+2)); echo set", "set");
+    await page.reload();
+    await waitOpen();
+    await typeAndSee("echo mark=$PRAXIS_MARK", "mark=kept-42");
+    const res = await page.request.get(`${product!.url}/api/labs/${LAB}/session`);
+    assert.equal(((await res.json()) as { session: { id: string } }).session.id, sessionId);
+  });
+
+  it("refuses a ticket for another learner's session", async () => {
+    const stranger = await browser!.newContext();
+    try {
+      const res = await stranger.request.post(`${product!.url}/api/sessions/${sessionId}/terminal`, { data: { host: "workstation" } });
+      assert.equal(res.status(), 404);
+    } finally {
+      await stranger.close();
+    }
+    const own = await page.request.post(`${product!.url}/api/sessions/${sessionId}/terminal`, { data: { host: "workstation" } });
+    assert.equal(own.status(), 201);
+  });
+
+  it("the WebSocket proxy rejects a bad ticket", async () => {
+    const wsBase = product!.url.replace(/^http/, "ws");
+    await assert.rejects(
+      TerminalClient.connect(`${wsBase}/api/terminal?ticket=v1.forged.signature`, { origin: product!.url }),
+      (err: unknown) => err instanceof TerminalConnectError && err.status === 401,
+    );
+    await assert.rejects(
+      TerminalClient.connect(`${wsBase}/api/elsewhere`, { origin: product!.url }),
+      (err: unknown) => err instanceof TerminalConnectError && err.status === 404,
+    );
+  });
+
+  it("stops the lab and removes its containers", async () => {
+    await page.getByRole("button", { name: "Stop" }).click();
+    await page.getByRole("button", { name: "Start lab" }).waitFor();
+    assert.deepEqual(await runtime.listContainers({ [LABEL.managed]: "true", [LABEL.session]: sessionId }), []);
+    assert.deepEqual(await runtime.listNetworks({ [LABEL.managed]: "true", [LABEL.session]: sessionId }), []);
+  });
+});
