@@ -26,7 +26,10 @@ export async function renderDiagrams(root: ParentNode, theme: Theme): Promise<vo
     const source = container.querySelector(".mermaid-source")?.textContent ?? "";
     const target = svgTarget(container);
     try {
-      const { svg } = await mermaid.render(`praxis-mermaid-${++sequence}`, source);
+      // Mermaid measures text in a scratch element; by default it appends that to <body>, which can race
+      // React's hydration of a streamed page (error #418). Measuring inside our own target avoids touching
+      // any React-owned node.
+      const { svg } = await mermaid.render(`praxis-mermaid-${++sequence}`, source, target);
       target.innerHTML = svg;
       container.dataset.rendered = "true";
     } catch (error) {

@@ -5,12 +5,14 @@
  * theme, so it renders unpressed and corrects itself after hydration rather than risk a mismatch.
  */
 import { useEffect, useState } from "react";
-import { effectiveTheme, THEME_CHANGE_EVENT, THEME_STORAGE_KEY, type Theme } from "./theme-script";
+import { applyStoredTheme, effectiveTheme, THEME_CHANGE_EVENT, THEME_STORAGE_KEY, type Theme } from "./theme-script";
 
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme | null>(null);
 
   useEffect(() => {
+    // If hydration failed and React rebuilt the document on the client, <html> lost what the boot script set.
+    applyStoredTheme();
     setTheme(effectiveTheme());
     const media = window.matchMedia("(prefers-color-scheme: dark)");
     const follow = () => setTheme(effectiveTheme());
