@@ -2,9 +2,10 @@
  * Runner benchmark (`node_modules/.bin/node --import tsx bench/runner.ts [--runs N] [--sessions M]`):
  * starts the real runner (runner/main.ts as a child, like `npm start`) against Docker and measures
  * cold start to first shell prompt, keystroke echo latency and output throughput over the real
- * terminal WebSocket, memory per idle session (docker stats) and the runner's RSS with M sessions.
+ * terminal WebSocket, memory per idle session (docker stats) and the runner's RSS with M sessions
+ * (this runner has no warm pool, so those starts are cold), then the warm-pool claim latency on a
+ * second runner child with PRAXIS_WARM_POOL=<lab>=<pool> (see warm-pool.ts).
  * Every loop is bounded and everything it creates is removed at the end, even on failure.
- * There is no warm pool in the runner, so every start here is a cold start.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,10 +17,11 @@ import { labSpecLoader } from "../runner/process/lab-specs";
 import { TerminalClient } from "../runner/terminal/client";
 import { startRunnerChild } from "../scripts/server/runner-child";
 import { mib, ms, percentile } from "./stats";
+import { benchWarmPool } from "./warm-pool";
 
 const ORIGIN = "http://bench.localhost";
 const root = path.resolve(import.meta.dirname, "..");
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, sessions: { type: "string", default: "30" }, lab: { type: "string", default: "first-container" } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, sessions: { type: "string", default: "30" }, lab: { type: "string", default: "first-container" }, pool: { type: "string", default: "2" } } });
 const RUNS = Number(values.runs);
 const SESSIONS = Number(values.sessions);
 const runnerId = `bench-${process.pid}`;
@@ -36,9 +38,9 @@ const child = await startRunnerChild({
 const client = new RunnerHttpClient({ baseUrl: child.url, token: child.token });
 const spec = await labSpecLoader([path.join(root, "content", "labs")])(values.lab!);
 
-async function openTerminal(sessionId: string): Promise<TerminalClient> {
-  const ticket = await client.mintTicket(sessionId, spec.hosts[0]!.name);
-  return TerminalClient.connect(`${child.url.replace("http", "ws")}${ticket.path}`, { origin: ORIGIN });
+async function openTerminal(sessionId: string, via = client, base = child.url): Promise<TerminalClient> {
+  const ticket = await via.mintTicket(sessionId, spec.hosts[0]!.name);
+  return TerminalClient.connect(`${base.replace("http", "ws")}${ticket.path}`, { origin: ORIGIN });
 }
 
 /** Resolves when the accumulated output satisfies `test`, or rejects after `timeoutMs`. */
@@ -128,7 +130,32 @@ try {
   console.log(`runner RSS: ${mib(rssBefore)} before, ${mib(await rssOf(child.pid))} with ${ids.length} sessions and ${terms.length} open terminals`);
   for (const t of terms) t.close();
   for (const id of ids) await client.stopSession(id);
-  console.log("warm pool: none (the runner has no warm pool; all starts above are cold)");
+  await child.stop();
+
+  // 4. Warm pool: a second runner that keeps POOL environments of the lab ready.
+  const pooled = await startRunnerChild({
+    node: process.execPath,
+    repoRoot: root,
+    env: { ...process.env, PRAXIS_RUNNER_ID: runnerId, PRAXIS_WARM_POOL: `${values.lab}=${values.pool}`, PRAXIS_LOG_LEVEL: "warn" },
+    allowedOrigins: [ORIGIN],
+    dataDir,
+  });
+  try {
+    const line = await benchWarmPool({
+      child: pooled,
+      spec,
+      size: Number(values.pool),
+      runs: RUNS,
+      firstPrompt: async (via, id) => {
+        const t = await openTerminal(id, via, pooled.url);
+        await waitFor(t, prompt);
+        t.close();
+      },
+    });
+    console.log(line);
+  } finally {
+    await pooled.stop();
+  }
 } finally {
   await child.stop();
   for (const c of await docker.listContainers({ all: true, filters: { label: [`praxis.runner=${runnerId}`] } })) await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});

@@ -50,7 +50,7 @@ Object.assign(process.env, {
   PRAXIS_RUNNER_TOKEN: runner.token,
   PRAXIS_DATA_DIR: config.dataDir,
   PRAXIS_PUBLIC_ORIGIN: config.publicOrigins.join(","),
-  ...(config.databaseUrl ? { PRAXIS_DATABASE_URL: config.databaseUrl } : {}),
+  ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : {}),
 });
 
 const app = next({ dev: false, dir: repoRoot, hostname: config.host, port: config.port });

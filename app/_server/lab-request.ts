@@ -8,6 +8,7 @@ import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
 import { openDatabase } from "../../prisma/db";
 import { labSpecLoader } from "../../runner/process/lab-specs";
+import { loadLabs } from "../../labs/index";
 import { InvalidEnvironmentError } from "../../runner/environment/spec";
 import { parseSiteConfig } from "./config";
 import { ensureLearner, type LabSessionDeps } from "./lab-sessions";
@@ -17,7 +18,7 @@ import { parseLabRuntimeConfig, RunnerNotConfigured } from "./runner-config";
 export const LEARNER_COOKIE = "praxis_learner";
 const YEAR_SECONDS = 365 * 24 * 3600;
 
-const STATUS: Record<LabSessionError["kind"], number> = { not_found: 404, at_capacity: 503, invalid_lab: 422, runner_unavailable: 503, failed: 502 };
+const STATUS: Record<LabSessionError["kind"], number> = { not_found: 404, at_capacity: 503, invalid_lab: 422, runner_unavailable: 503, conflict: 409, failed: 502 };
 
 function errorResponse(err: unknown): NextResponse {
   if (err instanceof LabSessionError) return NextResponse.json({ error: { code: err.kind, message: err.message } }, { status: STATUS[err.kind] });
@@ -27,7 +28,12 @@ function errorResponse(err: unknown): NextResponse {
   return NextResponse.json({ error: { code: "internal", message: "internal error" } }, { status: 500 });
 }
 
-export async function withLearner(handler: (deps: LabSessionDeps, learnerId: string) => Promise<unknown>, status = 200): Promise<NextResponse> {
+export async function withLearner(handler: (deps: LabSessionDeps, learnerId: string) => Promise<unknown>, status = 200): Promise<Response> {
+  return withLearnerResponse(async (deps, learner) => NextResponse.json(await handler(deps, learner), { status }));
+}
+
+/** Like withLearner, for handlers that build their own response (e.g. an event stream). */
+export async function withLearnerResponse(handler: (deps: LabSessionDeps, learnerId: string) => Promise<Response>): Promise<Response> {
   let db: Awaited<ReturnType<typeof openDatabase>> | undefined;
   try {
     const repoRoot = process.cwd();
@@ -38,12 +44,18 @@ export async function withLearner(handler: (deps: LabSessionDeps, learnerId: str
     if (learner.created) {
       jar.set(LEARNER_COOKIE, learner.id, { httpOnly: true, sameSite: "lax", secure: config.secureCookies, path: "/", maxAge: YEAR_SECONDS });
     }
+    const { labDirs } = parseSiteConfig(process.env, repoRoot);
     const deps: LabSessionDeps = {
       prisma: db.prisma,
       runner: runnerClient(config),
-      loadSpec: labSpecLoader(parseSiteConfig(process.env, repoRoot).labDirs),
+      loadSpec: labSpecLoader(labDirs),
+      loadLab: async (labId) => {
+        const lab = (await loadLabs([...labDirs])).labs.find((l) => l.metadata.id === labId);
+        if (!lab) throw new InvalidEnvironmentError([`no valid lab "${labId}" in ${labDirs.join(", ")}`]);
+        return lab;
+      },
     };
-    return NextResponse.json(await handler(deps, learner.id), { status });
+    return await handler(deps, learner.id);
   } catch (err) {
     return errorResponse(err);
   } finally {

@@ -8,10 +8,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { loadLabs } from "../../labs/index";
 import { openDatabase, type Database } from "../../prisma/db";
 import { resolveSpec } from "../../runner/environment/spec";
-import { currentSession, ensureLearner, startSession, stopSession, terminalPath, type LabSessionDeps } from "./lab-sessions";
+import { currentSession, ensureLearner, EXTEND_BY_MS, extendSession, resetSession, sessionEvents, startSession, stopSession, terminalPath, type LabSessionDeps } from "./lab-sessions";
 import { LabSessionError, type LiveSession, type RunnerClient } from "./runner-client";
+import { checkStep } from "./step-checks";
 
 class MemoryRunner implements RunnerClient {
   readonly sessions = new Map<string, LiveSession>();
@@ -31,6 +33,25 @@ class MemoryRunner implements RunnerClient {
   async terminalPath(id: string, host: string) {
     return `/api/terminal?ticket=${id}.${host}`;
   }
+  async events(id: string) {
+    return new Blob([`event: state\ndata: {"id":"${id}"}\n\n`]).stream();
+  }
+  async extend(id: string, byMs: number) {
+    const s = this.sessions.get(id)!;
+    s.expiresAt = new Date(Date.parse(s.expiresAt) + byMs).toISOString();
+    return { ...s };
+  }
+  readonly checks: Array<{ host: string; script: string; timeoutMs: number }> = [];
+  async check(_id: string, check: { host: string; script: string; timeoutMs: number }) {
+    this.checks.push(check);
+    // The fake "passes" scripts mentioning pid1 and fails the rest, with a FAIL-style message.
+    return check.script.includes("pid1") ? { passed: true, message: "" } : { passed: false, message: "worker-pid.txt is missing" };
+  }
+  async reset(id: string) {
+    const s = this.sessions.get(id)!;
+    s.state = "provisioning";
+    return { ...s };
+  }
 }
 
 describe("lab sessions", () => {
@@ -43,7 +64,13 @@ describe("lab sessions", () => {
     dir = await mkdtemp(path.join(tmpdir(), "praxis-labsessions-"));
     db = await openDatabase({ dataDir: dir });
     runner = new MemoryRunner();
-    deps = { prisma: db.prisma, runner, loadSpec: async (labId) => resolveSpec({ labId, hosts: [{ name: "box", image: "img" }] }) };
+    const { labs } = await loadLabs([path.resolve(import.meta.dirname, "../../content/labs")]);
+    deps = {
+      prisma: db.prisma,
+      runner,
+      loadSpec: async (labId) => resolveSpec({ labId, hosts: [{ name: "box", image: "img" }] }),
+      loadLab: async (labId) => labs.find((l) => l.metadata.id === labId) ?? assert.fail(`no lab ${labId}`),
+    };
   });
   after(async () => {
     await db.close();
@@ -85,5 +112,43 @@ describe("lab sessions", () => {
     const s = await startSession(deps, owner, "lab-d");
     assert.equal(await terminalPath(deps, owner, s.id, "box"), `/api/terminal?ticket=${s.id}.box`);
     await assert.rejects(terminalPath(deps, stranger, s.id, "box"), (e: unknown) => e instanceof LabSessionError && e.kind === "not_found");
+  });
+
+  it("extends, resets and streams events only for the learner's own session", async () => {
+    const { id: owner } = await ensureLearner(db.prisma, undefined);
+    const { id: stranger } = await ensureLearner(db.prisma, undefined);
+    const s = await startSession(deps, owner, "lab-e");
+    const notFound = (e: unknown) => e instanceof LabSessionError && e.kind === "not_found";
+    await assert.rejects(extendSession(deps, stranger, s.id), notFound);
+    await assert.rejects(resetSession(deps, stranger, s.id), notFound);
+    await assert.rejects(sessionEvents(deps, stranger, s.id), notFound);
+
+    const before = Date.parse(s.expiresAt);
+    const extended = await extendSession(deps, owner, s.id);
+    assert.equal(Date.parse(extended.expiresAt), before + EXTEND_BY_MS);
+    assert.equal((await db.prisma.labSession.findUniqueOrThrow({ where: { id: s.id } })).expiresAt.toISOString(), extended.expiresAt);
+    assert.equal((await resetSession(deps, owner, s.id)).state, "provisioning");
+    assert.equal((await db.prisma.labSession.findUniqueOrThrow({ where: { id: s.id } })).state, "provisioning");
+    const text = await new Response(await sessionEvents(deps, owner, s.id)).text();
+    assert.match(text, new RegExp(`"id":"${s.id}"`));
+  });
+
+  it("runs every check of a step in the learner's own session and reports each", async () => {
+    const { id: owner } = await ensureLearner(db.prisma, undefined);
+    const { id: stranger } = await ensureLearner(db.prisma, undefined);
+    const s = await startSession(deps, owner, "first-container");
+    const report = await checkStep(deps, owner, s.id, "processes");
+    assert.equal(report.passed, false);
+    assert.deepEqual(
+      report.checks.map((c) => [c.name, c.passed, c.message]),
+      [
+        ["PID 1 is named in /root/pid1.txt", true, ""],
+        ["The worker's PID is in /root/worker-pid.txt", false, "worker-pid.txt is missing"],
+      ],
+    );
+    assert.deepEqual(runner.checks.slice(-2).map((c) => [c.host, c.timeoutMs]), [["workstation", 10_000], ["workstation", 10_000]]);
+    const notFound = (e: unknown) => e instanceof LabSessionError && e.kind === "not_found";
+    await assert.rejects(checkStep(deps, stranger, s.id, "processes"), notFound);
+    await assert.rejects(checkStep(deps, owner, s.id, "no-such-step"), /no step "no-such-step"/);
   });
 });

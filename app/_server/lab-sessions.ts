@@ -5,6 +5,7 @@
  * what the learner did; the runner is asked what still exists, and rows are closed when it says gone.
  */
 import { randomBytes } from "node:crypto";
+import type { Lab } from "../../labs/index";
 import type { PrismaClient } from "../../prisma/db";
 import type { EnvironmentSpec } from "../../runner/environment/spec";
 import { LabSessionError, type LiveSession, type RunnerClient } from "./runner-client";
@@ -13,6 +14,8 @@ export interface LabSessionDeps {
   prisma: PrismaClient;
   runner: RunnerClient;
   loadSpec(labId: string): Promise<EnvironmentSpec>;
+  /** The lab definition (steps and their checks); rejects with InvalidEnvironmentError when unknown. */
+  loadLab(labId: string): Promise<Lab>;
 }
 
 const LIVE_STATES = ["provisioning", "ready"];
@@ -54,10 +57,39 @@ export async function stopSession(deps: LabSessionDeps, userId: string, labId: s
   await deps.prisma.labSession.update({ where: { id: live.id }, data: { state: "stopped", endedAt: new Date() } });
 }
 
-/** A terminal WebSocket path for one host of the learner's own session; anyone else's is "not found". */
-export async function terminalPath(deps: LabSessionDeps, userId: string, sessionId: string, host: string): Promise<string> {
+/** Proves the session is the learner's own; anyone else's is "not found" (no hint that it exists). */
+async function own(deps: LabSessionDeps, userId: string, sessionId: string): Promise<void> {
   const row = await deps.prisma.labSession.findFirst({ where: { id: sessionId, userId }, select: { id: true } });
   if (!row) throw new LabSessionError("not_found", `no session ${sessionId}`);
+}
+
+/** A terminal WebSocket path for one host of the learner's own session; anyone else's is "not found". */
+export async function terminalPath(deps: LabSessionDeps, userId: string, sessionId: string, host: string): Promise<string> {
+  await own(deps, userId, sessionId);
   await deps.prisma.labSession.update({ where: { id: sessionId }, data: { lastActivityAt: new Date() } });
   return deps.runner.terminalPath(sessionId, host);
+}
+
+/** The provisioning progress of the learner's own session, as the runner's event stream. */
+export async function sessionEvents(deps: LabSessionDeps, userId: string, sessionId: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  await own(deps, userId, sessionId);
+  return deps.runner.events(sessionId, signal);
+}
+
+/** How much one click on "Extend" adds; the runner caps it at the session's maximum lifetime. */
+export const EXTEND_BY_MS = 30 * 60_000;
+
+export async function extendSession(deps: LabSessionDeps, userId: string, sessionId: string): Promise<LiveSession> {
+  await own(deps, userId, sessionId);
+  const live = await deps.runner.extend(sessionId, EXTEND_BY_MS);
+  await deps.prisma.labSession.update({ where: { id: sessionId }, data: { expiresAt: new Date(live.expiresAt), lastActivityAt: new Date() } });
+  return live;
+}
+
+/** Starts the learner's environment over from scratch (same session); follow its events until ready. */
+export async function resetSession(deps: LabSessionDeps, userId: string, sessionId: string): Promise<LiveSession> {
+  await own(deps, userId, sessionId);
+  const live = await deps.runner.reset(sessionId);
+  await deps.prisma.labSession.update({ where: { id: sessionId }, data: { state: live.state, lastActivityAt: new Date() } });
+  return live;
 }

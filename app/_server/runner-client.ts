@@ -7,7 +7,7 @@ import { RunnerHttpClient, RunnerRequestError, type SessionView } from "../../ru
 import type { EnvironmentSpec } from "../../runner/environment/spec";
 import type { LabRuntimeConfig } from "./runner-config";
 
-export type LabSessionErrorKind = "not_found" | "at_capacity" | "invalid_lab" | "runner_unavailable" | "failed";
+export type LabSessionErrorKind = "not_found" | "at_capacity" | "invalid_lab" | "runner_unavailable" | "conflict" | "failed";
 
 export class LabSessionError extends Error {
   override readonly name = "LabSessionError";
@@ -33,22 +33,36 @@ function mapError(err: unknown): never {
   if (err.status === 404) throw new LabSessionError("not_found", err.message);
   if (err.status === 503) throw new LabSessionError("at_capacity", "all lab environments are busy; try again in a few minutes");
   if (err.code === "invalid_environment") throw new LabSessionError("invalid_lab", err.message);
+  if (err.status === 409) throw new LabSessionError("conflict", err.message);
   throw new LabSessionError("failed", err.message);
 }
 
 export interface RunnerClient {
+  /** Claims a warm environment (ready at once) or starts provisioning one (follow `events`). */
   start(spec: EnvironmentSpec): Promise<LiveSession>;
   /** Null when the runner no longer knows the session (ended and forgotten, or runner replaced). */
   find(id: string): Promise<LiveSession | null>;
   stop(id: string): Promise<void>;
   /** Path + query of the site's terminal WebSocket for this ticket. */
   terminalPath(id: string, host: string): Promise<string>;
+  /** The runner's Server-Sent Events of the session's provisioning, as bytes to pass on to the browser. */
+  events(id: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
+  extend(id: string, byMs: number): Promise<LiveSession>;
+  /** Re-provisions the environment; the session comes back provisioning. */
+  reset(id: string): Promise<LiveSession>;
+  /** Runs one check script on a host of the session. */
+  check(id: string, check: { host: string; script: string; timeoutMs: number }): Promise<CheckOutcome>;
+}
+
+export interface CheckOutcome {
+  passed: boolean;
+  message: string;
 }
 
 export function runnerClient(config: LabRuntimeConfig): RunnerClient {
   const http = new RunnerHttpClient({ baseUrl: config.runnerUrl, token: config.runnerToken });
   return {
-    start: (spec) => http.createSession(spec).then(toLive, mapError),
+    start: (spec) => http.startSession(spec).then(toLive, mapError),
     find: (id) =>
       http.getSession(id).then(toLive, (err: unknown) => {
         if (err instanceof RunnerRequestError && err.status === 404) return null;
@@ -60,5 +74,9 @@ export function runnerClient(config: LabRuntimeConfig): RunnerClient {
         (err: unknown) => (err instanceof RunnerRequestError && err.status === 404 ? undefined : mapError(err)),
       ),
     terminalPath: (id, host) => http.mintTicket(id, host).then((t) => `/api/terminal?ticket=${encodeURIComponent(t.ticket)}`, mapError),
+    events: (id, signal) => http.openEvents(id, signal).catch(mapError),
+    extend: (id, byMs) => http.extendSession(id, byMs).then(toLive, mapError),
+    reset: (id) => http.resetSession(id).then(toLive, mapError),
+    check: (id, check) => http.runCheck(id, check).then((r) => ({ passed: r.passed, message: r.message }), mapError),
   };
 }

@@ -29,7 +29,7 @@ export function parseLabRuntimeConfig(env: Record<string, string | undefined>, r
     runnerUrl,
     runnerToken,
     dataDir: path.resolve(repoRoot, env.PRAXIS_DATA_DIR?.trim() || "data"),
-    databaseUrl: env.PRAXIS_DATABASE_URL?.trim() || undefined,
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
     secureCookies: (env.PRAXIS_PUBLIC_ORIGIN ?? "").startsWith("https://"),
   };
 }

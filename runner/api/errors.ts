@@ -5,6 +5,7 @@
  */
 import { isRuntimeError } from "../docker";
 import { InvalidEnvironmentError } from "../environment/spec";
+import { ProvisionError } from "../provision/errors";
 import { FileAccessError, type FileErrorKind } from "../files/errors";
 import { SessionError, type SessionErrorKind } from "../sessions/errors";
 
@@ -28,6 +29,7 @@ export function toHttpError(err: unknown): HttpError {
   if (err instanceof SessionError) return new HttpError(SESSION_STATUS[err.kind], err.kind, err.message);
   if (err instanceof FileAccessError) return new HttpError(FILE_STATUS[err.kind], err.kind, err.message);
   if (err instanceof InvalidEnvironmentError) return new HttpError(400, "invalid_environment", err.message, { problems: err.problems });
+  if (err instanceof ProvisionError) return new HttpError(502, "provisioning_failed", err.message);
   if (isRuntimeError(err, "unavailable")) return new HttpError(503, "runtime_unavailable", "the container engine is unavailable");
   if (isRuntimeError(err, "not_found")) return new HttpError(404, "not_found", err.message);
   return new HttpError(500, "internal", "internal error");

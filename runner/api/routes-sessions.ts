@@ -1,7 +1,9 @@
 /**
- * Session routes: create (waits until the environment is ready), read, list, stop, extend, and mint
- * terminal tickets. The caller is the web app (server-side, bearer token); it has already checked that
- * its user owns the session, so minting a ticket is the runner trusting that check.
+ * Session routes: create (answers at once: 201 with a ready session when a warm-pool member was
+ * claimed, else 202 with the session provisioning; follow GET /sessions/:id/events), read, list, stop,
+ * extend, reset (202, re-provisioning) and mint terminal tickets. The caller is the web app (server-side,
+ * bearer token); it has already checked that its user owns the session, so minting a ticket is the
+ * runner trusting that check.
  */
 import { z } from "zod";
 import type { Histogram } from "./metrics";
@@ -41,15 +43,12 @@ export function addSessionRoutes(router: Router, deps: SessionRoutesDeps): void 
   router.add("POST", "/sessions", async ({ req, res }) => {
     const spec = decodeCreateSession(await readJson(req, MAX_SPEC_BYTES));
     const started = performance.now();
-    let outcome = "failed";
-    try {
-      const session = await sessions.create(spec);
-      outcome = "ready";
-      logger.info("session.created", { sessionId: session.id, labId: session.labId });
-      sendJson(res, 201, sessionView(session));
-    } finally {
-      deps.provisionSeconds.observe((performance.now() - started) / 1000, { outcome });
-    }
+    const { session, ready, claimed } = await sessions.start(spec);
+    const observe = (outcome: string) => deps.provisionSeconds.observe((performance.now() - started) / 1000, { outcome });
+    if (claimed) observe("claimed");
+    else ready.then(() => observe("ready"), () => observe("failed"));
+    logger.info("session.created", { sessionId: session.id, labId: session.labId, claimed });
+    sendJson(res, session.state === "ready" ? 201 : 202, sessionView(session));
   });
 
   router.add("GET", "/sessions", async ({ res }) => sendJson(res, 200, { sessions: sessions.list().map(sessionView) }));
@@ -64,7 +63,13 @@ export function addSessionRoutes(router: Router, deps: SessionRoutesDeps): void 
 
   router.add("POST", "/sessions/:id/extend", async ({ req, res, params }) => {
     const { byMs } = parse(ExtendBody, await readJson(req, MAX_SMALL_BODY));
-    sendJson(res, 200, sessionView(sessions.extend(params.id!, byMs)));
+    sendJson(res, 200, sessionView(await sessions.extend(params.id!, byMs)));
+  });
+
+  router.add("POST", "/sessions/:id/reset", async ({ res, params }) => {
+    const { session } = await sessions.reset(params.id!);
+    logger.info("session.reset", { sessionId: session.id });
+    sendJson(res, 202, sessionView(session));
   });
 
   router.add("POST", "/sessions/:id/tickets", async ({ req, res, params }) => {

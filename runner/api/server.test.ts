@@ -1,6 +1,7 @@
 /**
  * The runner API end to end over HTTP, with the real SessionManager on the in-memory runtime:
- * auth, routes, error mapping, tickets that open a terminal, and metrics.
+ * auth, routes, error mapping, non-blocking creation followed over Server-Sent Events, tickets that open
+ * a terminal (whose keystrokes count as activity), checks, reset, and metrics.
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -9,6 +10,7 @@ import { FakeRuntime } from "../docker/fake-runtime";
 import { SessionManager } from "../sessions/manager";
 import { TerminalClient } from "../terminal/client";
 import { TicketAuthority } from "../terminal/tickets";
+import { RunnerHttpClient } from "../remote/client";
 import { memoryLogger } from "./logger";
 import { createRunnerApi, type RunnerApi } from "./server";
 
@@ -73,12 +75,22 @@ describe("runner API", () => {
     assert.equal(invalid.body.error.details.problems.length, 2);
   });
 
-  it("creates a session, then refuses the next one at capacity with 503", async () => {
+  it("creates a session without waiting, streams its progress, then refuses the next one at capacity", async () => {
     const created = await call("POST", "/sessions", spec);
-    assert.equal(created.status, 201);
-    assert.equal(created.body.state, "ready");
-    assert.deepEqual(created.body.hosts, [{ name: "node" }]);
+    assert.equal(created.status, 202);
+    assert.equal(created.body.state, "provisioning");
     sessionId = created.body.id;
+    const client = new RunnerHttpClient({ baseUrl: base, token: TOKEN });
+    const events = [];
+    for await (const e of client.followEvents(sessionId, 10_000)) events.push(e);
+    assert.deepEqual(events[0], { type: "steps", steps: ["ensure-images", "create-network", "start-hosts", "copy-files", "run-setup"] });
+    const steps = events.flatMap((e) => (e.type === "progress" && e.status === "done" ? [e.step] : []));
+    assert.deepEqual(steps, ["ensure-images", "create-network", "start-hosts", "copy-files", "run-setup"]);
+    const last = events.at(-1);
+    assert.ok(last?.type === "state" && last.session.state === "ready" && last.session.hosts[0]?.name === "node");
+    // A late subscriber gets the whole history and an ended stream.
+    assert.equal((await call("GET", `/sessions/${sessionId}/events`)).body.match(/event: progress/g)?.length > 5, true);
+    assert.equal((await call("GET", "/sessions/nope/events")).status, 404);
     assert.equal(new TextDecoder().decode(runtime.filesOf(`praxis-${sessionId}-node`).get("/root/a.txt")?.content), "hi");
     const full = await call("POST", "/sessions", spec);
     assert.equal(full.status, 503);
@@ -105,10 +117,27 @@ describe("runner API", () => {
     const client = await TerminalClient.connect(`${base.replace("http", "ws")}${minted.body.path}`, { origin: ORIGIN });
     assert.equal(client.terminalId, "main");
     const echoed = new Promise<string>((r) => client.onOutput((d) => r(new TextDecoder().decode(d))));
+    const idleBefore = sessions.get(sessionId).lastActivityAt.getTime();
+    await new Promise((r) => setTimeout(r, 5));
     client.write("pwd\r");
     assert.equal(await echoed, "pwd\r");
+    assert.ok(sessions.get(sessionId).lastActivityAt.getTime() > idleBefore, "a keystroke postpones the idle timeout");
     client.close();
     await client.closed;
+  });
+
+  it("runs a check script on a host and reports pass or fail", async () => {
+    runtime.onExec((c) => {
+      if (c.cmd[0] !== "timeout") return undefined;
+      return c.stdin.includes("grep") ? { exitCode: 1, stdout: "FAIL: nginx is not running\n" } : { exitCode: 0 };
+    });
+    const failed = await call("POST", `/sessions/${sessionId}/checks`, { host: "node", script: "#!/bin/sh\ngrep -q nginx /proc/*/comm" });
+    assert.equal(failed.status, 200);
+    assert.deepEqual([failed.body.passed, failed.body.message], [false, "nginx is not running"]);
+    const passed = await call("POST", `/sessions/${sessionId}/checks`, { host: "node", script: "true" });
+    assert.equal(passed.body.passed, true);
+    assert.equal((await call("POST", `/sessions/${sessionId}/checks`, { host: "ghost", script: "true" })).status, 404);
+    assert.equal((await call("POST", `/sessions/${sessionId}/checks`, { host: "node" })).status, 400);
   });
 
   it("maps file-access errors before touching the container", async () => {
@@ -127,6 +156,18 @@ describe("runner API", () => {
     assert.match(body, /^praxis_provision_duration_seconds_count\{outcome="ready"\} 1$/m);
     assert.match(body, /^praxis_terminal_bytes_total\{direction="in"\} 4$/m);
     assert.match(body, /^praxis_terminals_open 0$/m);
+    assert.match(body, /^praxis_check_duration_seconds_count\{outcome="failed"\} 1$/m);
+  });
+
+  it("resets a session to fresh containers, following the same events", async () => {
+    const before = sessions.get(sessionId).hosts[0]!.containerId;
+    const reset = await call("POST", `/sessions/${sessionId}/reset`, {});
+    assert.equal(reset.status, 202);
+    assert.equal(reset.body.state, "provisioning");
+    const ready = await new RunnerHttpClient({ baseUrl: base, token: TOKEN }).waitUntilSettled(sessionId);
+    assert.equal(ready.state, "ready");
+    assert.notEqual(sessions.get(sessionId).hosts[0]!.containerId, before);
+    assert.equal((await call("POST", "/sessions/nope/reset", {})).status, 404);
   });
 
   it("stops a session; its terminals are then out of reach", async () => {
@@ -134,6 +175,6 @@ describe("runner API", () => {
     assert.equal(stopped.body.state, "stopped");
     assert.equal((await call("POST", `/sessions/${sessionId}/tickets`, { host: "node" })).status, 404);
     assert.equal((await runtime.listContainers({ "praxis.session": sessionId })).length, 0);
-    assert.ok(logger.entries.some((e) => e.event === "http.request" && e.status === 201 && e.path === "/sessions"));
+    assert.ok(logger.entries.some((e) => e.event === "http.request" && e.status === 202 && e.path === "/sessions"));
   });
 });

@@ -17,6 +17,8 @@ import { HttpError, toHttpError } from "./errors";
 import { findHostContainer } from "./hosts";
 import { bearerChecker, sendJson, sendText } from "./http-io";
 import type { Logger } from "./logger";
+import { addCheckRoutes } from "./routes-checks";
+import { addEventRoutes } from "./routes-events";
 import { addFileRoutes } from "./routes-files";
 import { addSessionRoutes } from "./routes-sessions";
 import { Router } from "./router";
@@ -59,10 +61,20 @@ export function createRunnerApi(deps: RunnerApiDeps): RunnerApi {
     logger,
     metrics: metrics.terminal,
     keepaliveMs: deps.keepaliveMs,
+    // Typing is what "not idle" means: every keystroke postpones the idle timeout.
+    onInput: (sessionId) => {
+      try {
+        sessions.touch(sessionId);
+      } catch {
+        // The session ended meanwhile; its terminal closes on its own.
+      }
+    },
   });
 
   const router = new Router();
   addSessionRoutes(router, { sessions, tickets: deps.tickets, provisionSeconds: metrics.provisionSeconds, logger });
+  addEventRoutes(router, { sessions });
+  addCheckRoutes(router, { sessions, runtime: deps.runtime, checkSeconds: metrics.checkSeconds });
   addFileRoutes(router, { sessions, files: new HostFiles(deps.runtime) });
   router.add("GET", "/metrics", async ({ res }) => sendText(res, 200, metrics.registry.render(), "text/plain; version=0.0.4; charset=utf-8"));
 

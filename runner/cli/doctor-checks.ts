@@ -78,7 +78,7 @@ export async function checkDatabase(pending: () => Promise<string[] | null>, lab
     if (list.length === 0) return { name: "database", ok: true, detail: `${label} is migrated` };
     return { name: "database", ok: false, detail: `${label} has ${list.length} pending migration(s): ${list.join(", ")}`, fix: "run `npm start` (it applies migrations)" };
   } catch (err) {
-    return { name: "database", ok: false, detail: message(err), fix: "check PRAXIS_DATABASE_URL / PRAXIS_DATA_DIR" };
+    return { name: "database", ok: false, detail: message(err), fix: "check DATABASE_URL / PRAXIS_DATA_DIR" };
   }
 }
 

@@ -3,6 +3,7 @@ import { EXIT, type CliIo } from "../../labs/cli/command";
 import { parseCommandArgs } from "../../labs/cli/args";
 import { availableImages, buildPraxisImage } from "../images/builder";
 import type { CliDeps } from "./deps";
+import { buildKindNodeCommand, KIND_NODE_IMAGE } from "../kind/cli-builder";
 
 export async function imagesBuild(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
   const args = parseCommandArgs("images build", argv, { force: { type: "boolean" } });
@@ -10,6 +11,7 @@ export async function imagesBuild(argv: string[], io: CliIo, deps: CliDeps): Pro
     io.stdout.write("usage: praxis images build [name...] [--force]\n");
     return EXIT.ok;
   }
+  if (args.positionals.length === 1 && args.positionals[0] === KIND_NODE_IMAGE) return buildKindNodeCommand({ force: args.flags.force === true }, io, deps);
   const available = await availableImages(deps.imagesDir);
   const names = args.positionals.length > 0 ? args.positionals : available;
   const unknown = names.filter((n) => !available.includes(n));

@@ -1,6 +1,6 @@
 /**
  * The real probes `praxis doctor` uses, built from the CLI's io (the composition root passes it): the
- * Docker engine from DOCKER_HOST, the database from PRAXIS_DATA_DIR / PRAXIS_DATABASE_URL (read only:
+ * Docker engine from DOCKER_HOST, the database from PRAXIS_DATA_DIR / DATABASE_URL (read only:
  * doctor never creates or migrates it), Chromium from PRAXIS_CHROMIUM.
  */
 import { stat } from "node:fs/promises";
@@ -16,7 +16,7 @@ const exists = (file: string) => stat(file).then(() => true, () => false);
 export function doctorProbes(io: CliIo, nodeVersion: string): DoctorProbes {
   const deps = cliDeps(io);
   const dataDir = path.resolve(io.repoRoot, io.env.PRAXIS_DATA_DIR?.trim() || "data");
-  const target = resolveDatabaseTarget({ dataDir, databaseUrl: io.env.PRAXIS_DATABASE_URL?.trim() || undefined });
+  const target = resolveDatabaseTarget({ dataDir, databaseUrl: io.env.DATABASE_URL?.trim() || undefined });
   return {
     nodeVersion,
     runtime: deps.runtime,

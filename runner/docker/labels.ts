@@ -15,6 +15,10 @@ export const LABEL = {
   expiresAt: "praxis.expires-at",
   /** ISO time the session was created. */
   createdAt: "praxis.created-at",
+  /** Warm-pool members only: the lab they were made for (whether claimed is in the runner's records). */
+  pool: "praxis.pool",
+  /** Warm-pool members only: fingerprint of the spec they were made from (environment/fingerprint.ts). */
+  specFingerprint: "praxis.spec-fingerprint",
   /** Content hash of an image's build context (images only; enables build caching). */
   contextHash: "praxis.context-hash",
 } as const;

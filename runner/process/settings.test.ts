@@ -16,22 +16,27 @@ describe("parseRunnerSettings", () => {
     assert.equal(s.limits.idleTimeoutMs, 30 * 60_000);
     assert.equal(s.imagesDir, "/repo/images");
     assert.equal(s.dockerSocket, undefined);
+    assert.equal(s.warmPool.size, 0);
     assert.ok(Object.isFrozen(s));
   });
 
   it("lists every problem at once", () => {
-    const env = { PRAXIS_MAX_SESSIONS: "zero", DOCKER_HOST: "tcp://x:2375", PRAXIS_RUNNER_ID: "cli", PRAXIS_LOG_LEVEL: "loud" };
+    const env = { PRAXIS_MAX_SESSIONS: "zero", DOCKER_HOST: "tcp://x:2375", PRAXIS_RUNNER_ID: "cli", PRAXIS_LOG_LEVEL: "loud", PRAXIS_WARM_POOL: "lab" };
     assert.throws(
       () => parseRunnerSettings(env, "/repo", []),
       (err: unknown) => {
         assert.ok(err instanceof ConfigError);
         const text = err.problems.join("\n");
-        for (const name of ["PRAXIS_RUNNER_TOKEN", "PRAXIS_ALLOWED_ORIGINS", "PRAXIS_MAX_SESSIONS", "DOCKER_HOST", "PRAXIS_RUNNER_ID", "PRAXIS_LOG_LEVEL"]) {
+        for (const name of ["PRAXIS_RUNNER_TOKEN", "PRAXIS_ALLOWED_ORIGINS", "PRAXIS_MAX_SESSIONS", "DOCKER_HOST", "PRAXIS_RUNNER_ID", "PRAXIS_LOG_LEVEL", "PRAXIS_WARM_POOL"]) {
           assert.match(text, new RegExp(name));
         }
         return true;
       },
     );
+  });
+
+  it("reads the warm pool targets", () => {
+    assert.deepEqual([...parseRunnerSettings({ ...OK, PRAXIS_WARM_POOL: "first-container=2" }, "/r", []).warmPool], [["first-container", 2]]);
   });
 
   it("takes the engine socket from DOCKER_HOST", () => {

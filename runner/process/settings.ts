@@ -7,6 +7,7 @@
 import path from "node:path";
 import { ConfigError, parseRunnerApiConfig, type RunnerApiConfig } from "../api/config";
 import type { LogLevel } from "../api/logger";
+import { parseWarmPool } from "../pool/pool-config";
 import type { SessionLimits } from "../sessions/manager";
 
 export interface RunnerSettings {
@@ -15,6 +16,8 @@ export interface RunnerSettings {
   runnerId: string;
   limits: SessionLimits;
   reaperIntervalMs: number;
+  /** Lab id -> warm environments to keep ready (PRAXIS_WARM_POOL="lab=2,other=1"); empty = no pool. */
+  warmPool: ReadonlyMap<string, number>;
   /** unix socket of the Docker engine (DOCKER_HOST=unix://…); undefined = /var/run/docker.sock. */
   dockerSocket?: string;
   imagesDir: string;
@@ -52,6 +55,8 @@ export function parseRunnerSettings(env: Env, repoRoot: string, labDirs: readonl
     maxLifetimeMs: minutes("PRAXIS_SESSION_MAX_LIFETIME_MINUTES", 480),
   };
   const reaperIntervalMs = positive(env, "PRAXIS_REAPER_INTERVAL_SECONDS", 30, problems) * 1000;
+  const warmPool = parseWarmPool(env.PRAXIS_WARM_POOL);
+  problems.push(...warmPool.problems);
   const runnerId = env.PRAXIS_RUNNER_ID ?? "runner";
   if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(runnerId) || runnerId === "cli") {
     problems.push(`PRAXIS_RUNNER_ID must be a lowercase name (a-z, 0-9, -) other than "cli", got "${runnerId}"`);
@@ -66,6 +71,7 @@ export function parseRunnerSettings(env: Env, repoRoot: string, labDirs: readonl
     runnerId,
     limits,
     reaperIntervalMs,
+    warmPool: warmPool.targets,
     dockerSocket: dockerHost?.slice("unix://".length),
     imagesDir: path.join(repoRoot, "images"),
     labDirs,

@@ -14,6 +14,7 @@ import { RuntimeError } from "../docker/errors";
 import { LABEL } from "../docker/labels";
 import { resolveSpec } from "../environment/spec";
 import { RunnerHttpClient, RunnerRequestError } from "../remote/client";
+import { labSpecLoader } from "./lab-specs";
 import type { RunnerSettings } from "./settings";
 import { startRunner } from "./start-runner";
 
@@ -25,6 +26,7 @@ async function settings(): Promise<RunnerSettings> {
     runnerId: "r1",
     limits: { maxSessions: 5, maxMemoryBytes: 8 * 1024 ** 3, timeLimitMs: 3_600_000, idleTimeoutMs: 600_000, maxLifetimeMs: 7_200_000 },
     reaperIntervalMs: 60_000,
+    warmPool: new Map(),
     imagesDir: "/nonexistent",
     labDirs: [],
     logLevel: "debug",
@@ -69,9 +71,57 @@ describe("startRunner", () => {
     }
   });
 
-  it("fails fast when the engine is unreachable", async () => {
+  it("keeps a warm pool, claims from it, and keeps claims and extensions across a restart", async () => {
+    const runtime = new FakeRuntime({ images: ["praxis/workstation"] });
+    runtime.onExec((c) => (c.cmd[0] === "timeout" ? { exitCode: 0 } : undefined));
+    const labDirs = [path.resolve(import.meta.dirname, "../../content/labs")];
+    const s = { ...(await settings()), labDirs, warmPool: new Map([["first-container", 1]]) };
+    const warm = (r: { sessions: { list(): Array<{ state: string }> } }) => r.sessions.list().filter((x) => x.state === "warm").length;
+    const until = async (test: () => boolean) => {
+      for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 10));
+      assert.ok(test(), "condition not reached in 2 s");
+    };
+    const first = await startRunner(s, runtime, memoryLogger());
+    try {
+      await until(() => warm(first) === 1);
+      const client = new RunnerHttpClient({ baseUrl: first.url, token: TOKEN });
+      const t0 = performance.now();
+      const claimed = await client.startSession(await labSpecLoader(labDirs)("first-container"));
+      assert.ok(performance.now() - t0 < 150, "a claim answers within 150 ms");
+      assert.equal(claimed.state, "ready");
+      await until(() => warm(first) === 1); // refilled in the background
+      const extended = await client.extendSession(claimed.id, 600_000);
+      await first.close();
+
+      const second = await startRunner(s, runtime, memoryLogger());
+      try {
+        const adopted = second.sessions.get(claimed.id);
+        assert.equal(adopted.state, "ready");
+        assert.equal(adopted.expiresAt.toISOString(), extended.expiresAt);
+        assert.equal(warm(second), 1);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(s.api.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps serving when the engine is unreachable at start, and says so", async () => {
     const runtime = new FakeRuntime();
     runtime.failNext("ping", new RuntimeError("unavailable", "engine down"));
-    await assert.rejects(startRunner(await settings(), runtime, memoryLogger()), /engine down/);
+    const s = await settings();
+    const logger = memoryLogger();
+    const runner = await startRunner(s, runtime, logger);
+    try {
+      const warning = logger.entries.find((e) => e.event === "runner.docker_unreachable");
+      assert.ok(warning, "the missing engine is logged");
+      assert.equal(logger.entries.some((e) => e.event === "runner.reconciled"), false, "no reconciliation without an engine");
+      const health = await fetch(`${runner.url}/healthz`);
+      assert.equal(health.status, 200, "the API still answers, so the site stays up");
+    } finally {
+      await runner.close();
+      await rm(s.api.dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,16 +5,31 @@
  * responses into RunnerRequestError carrying the runner's status and code, so callers map them once.
  */
 import type { EnvironmentSpec } from "../environment/spec";
+import { SseParser } from "./sse";
 
 export interface SessionView {
   id: string;
   labId: string;
-  state: "provisioning" | "ready" | "expired" | "stopped" | "failed";
+  state: "provisioning" | "warm" | "ready" | "expired" | "stopped" | "failed";
   createdAt: string;
   expiresAt: string;
   lastActivityAt: string;
   hosts: { name: string }[];
   error?: string;
+}
+
+/** One provisioning event as the runner streams it (see api/routes-events.ts). */
+export type SessionStreamEvent =
+  | { type: "steps"; steps: string[] }
+  | { type: "progress"; step: string; status: "started" | "progress" | "done" | "failed"; message: string; elapsedMs: number; at: string }
+  | { type: "state"; session: SessionView };
+
+export interface CheckView {
+  passed: boolean;
+  exitCode: number;
+  message: string;
+  output: string;
+  durationMs: number;
 }
 
 export interface TicketView {
@@ -52,7 +67,7 @@ export function encodeCreateSession(spec: EnvironmentSpec) {
 export interface RunnerClientOptions {
   baseUrl: string;
   token: string;
-  /** Per-request timeout; creating a session waits for provisioning, so it gets its own, longer one. */
+  /** Per-request timeout; following a session's provisioning gets its own, longer one. */
   timeoutMs?: number;
   createTimeoutMs?: number;
 }
@@ -60,8 +75,60 @@ export interface RunnerClientOptions {
 export class RunnerHttpClient {
   constructor(private readonly options: RunnerClientOptions) {}
 
-  createSession(spec: EnvironmentSpec): Promise<SessionView> {
-    return this.call("POST", "/sessions", encodeCreateSession(spec), this.options.createTimeoutMs ?? 15 * 60_000);
+  /** Starts a session: ready at once when a warm-pool member was claimed, else provisioning. */
+  startSession(spec: EnvironmentSpec): Promise<SessionView> {
+    return this.call("POST", "/sessions", encodeCreateSession(spec));
+  }
+
+  /** Starts a session and follows its events until it is ready; a failed provisioning rejects (502). */
+  async createSession(spec: EnvironmentSpec): Promise<SessionView> {
+    const started = await this.startSession(spec);
+    return started.state === "ready" ? started : this.waitUntilSettled(started.id);
+  }
+
+  /** Follows a provisioning session until it is ready (resolves) or not (rejects with its error). */
+  async waitUntilSettled(id: string): Promise<SessionView> {
+    let last: SessionView | undefined;
+    for await (const e of this.followEvents(id, this.options.createTimeoutMs ?? 15 * 60_000)) if (e.type === "state") last = e.session;
+    if (last?.state === "ready") return last;
+    throw new RunnerRequestError(502, "provisioning_failed", last?.error ?? `session ${id} ended ${last?.state ?? "without a state"}`);
+  }
+
+  /** The runner's event stream for a session, raw (for proxying it to a browser). */
+  async openEvents(id: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+    const res = await this.request("GET", `/sessions/${encodeURIComponent(id)}/events`, undefined, signal);
+    if (!res.ok || !res.body) throw await this.failure(res, "GET", "/events");
+    return res.body;
+  }
+
+  /** The session's events, parsed, until the runner ends the stream (the session left provisioning). */
+  async *followEvents(id: string, timeoutMs: number): AsyncGenerator<SessionStreamEvent> {
+    const body = await this.openEvents(id, AbortSignal.timeout(timeoutMs));
+    const parser = new SseParser();
+    const decoder = new TextDecoder();
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      for (const m of parser.feed(decoder.decode(value, { stream: true }))) {
+        const data = JSON.parse(m.data) as Record<string, unknown>;
+        if (m.event === "state") yield { type: "state", session: data as unknown as SessionView };
+        else yield { type: m.event, ...data } as SessionStreamEvent;
+      }
+    }
+  }
+
+  extendSession(id: string, byMs: number): Promise<SessionView> {
+    return this.call("POST", `/sessions/${encodeURIComponent(id)}/extend`, { byMs });
+  }
+
+  /** Re-provisions the session's environment; answers at once with the session provisioning. */
+  resetSession(id: string): Promise<SessionView> {
+    return this.call("POST", `/sessions/${encodeURIComponent(id)}/reset`, {});
+  }
+
+  runCheck(id: string, check: { host: string; script: string; timeoutMs?: number }): Promise<CheckView> {
+    return this.call("POST", `/sessions/${encodeURIComponent(id)}/checks`, check, (check.timeoutMs ?? 30_000) + 30_000);
   }
 
   getSession(id: string): Promise<SessionView> {
@@ -80,24 +147,34 @@ export class RunnerHttpClient {
     return this.call("POST", `/sessions/${encodeURIComponent(id)}/tickets`, { host, terminalId });
   }
 
-  private async call<T>(method: string, path: string, body?: unknown, timeoutMs = this.options.timeoutMs ?? 30_000): Promise<T> {
-    let res: Response;
+  private async request(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
     try {
-      res = await fetch(new URL(path, this.options.baseUrl), {
+      return await fetch(new URL(path, this.options.baseUrl), {
         method,
         headers: { authorization: `Bearer ${this.options.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: signal ?? AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
       });
     } catch (err) {
       throw new RunnerRequestError(0, "unreachable", `runner at ${this.options.baseUrl} is unreachable: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const text = await res.text();
-    const json = text ? (JSON.parse(text) as unknown) : undefined;
-    if (!res.ok) {
-      const error = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
-      throw new RunnerRequestError(res.status, error?.code ?? "http_error", error?.message ?? `runner answered ${res.status} to ${method} ${path}`);
+  }
+
+  private async failure(res: Response, method: string, path: string): Promise<RunnerRequestError> {
+    const text = await res.text().catch(() => "");
+    let error: { code?: string; message?: string } | undefined;
+    try {
+      error = (JSON.parse(text) as { error?: { code?: string; message?: string } }).error;
+    } catch {
+      // not JSON: keep the generic message
     }
-    return json as T;
+    return new RunnerRequestError(res.status, error?.code ?? "http_error", error?.message ?? `runner answered ${res.status} to ${method} ${path}`);
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown, timeoutMs = this.options.timeoutMs ?? 30_000): Promise<T> {
+    const res = await this.request(method, path, body, AbortSignal.timeout(timeoutMs));
+    if (!res.ok) throw await this.failure(res, method, path);
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 }

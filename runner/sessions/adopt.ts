@@ -1,11 +1,13 @@
 /**
  * Rebuilds sessions from what the runtime reports, for reconciliation at start-up. Pure: given the
  * runner's labelled containers and networks, it decides which sessions can be adopted (every host
- * running, not expired) and which objects are orphans to remove. Labels are the only input, so a
- * restarted runner needs no stored state to continue where it stopped.
+ * running, not expired) and which objects are orphans to remove. Labels are the record of what exists;
+ * the runner's session records (state/records.ts) add what labels cannot say because they are immutable:
+ * a later expiry after an extension, and that a warm-pool member was claimed (else it rejoins the pool).
  */
 import { LABEL } from "../docker/labels";
 import type { ContainerInfo, NetworkInfo } from "../docker/runtime";
+import type { SessionRecord } from "../state/records";
 import type { Session } from "./model";
 
 export interface AdoptionPlan {
@@ -17,7 +19,13 @@ export interface AdoptionPlan {
   strayNetworks: string[];
 }
 
-export function planAdoption(containers: ContainerInfo[], networks: NetworkInfo[], known: ReadonlySet<string>, now: Date): AdoptionPlan {
+export function planAdoption(
+  containers: ContainerInfo[],
+  networks: NetworkInfo[],
+  known: ReadonlySet<string>,
+  now: Date,
+  records: ReadonlyMap<string, SessionRecord> = new Map(),
+): AdoptionPlan {
   const bySession = new Map<string, ContainerInfo[]>();
   const plan: AdoptionPlan = { adopt: [], orphanSessions: [], strayContainers: [], strayNetworks: [] };
   for (const c of containers) {
@@ -26,7 +34,7 @@ export function planAdoption(containers: ContainerInfo[], networks: NetworkInfo[
     else if (!known.has(id)) bySession.set(id, [...(bySession.get(id) ?? []), c]);
   }
   for (const [id, list] of bySession) {
-    const session = rebuild(id, list, now);
+    const session = rebuild(id, list, now, records.get(id));
     if (session) plan.adopt.push(session);
     else plan.orphanSessions.push(id);
   }
@@ -43,17 +51,22 @@ export function planAdoption(containers: ContainerInfo[], networks: NetworkInfo[
   return plan;
 }
 
-function rebuild(id: string, containers: ContainerInfo[], now: Date): Session | null {
+function rebuild(id: string, containers: ContainerInfo[], now: Date, record: SessionRecord | undefined): Session | null {
   const first = containers[0];
   if (!first) return null;
-  const expiresAt = new Date(first.labels[LABEL.expiresAt] ?? "");
-  const createdAt = new Date(first.labels[LABEL.createdAt] ?? first.createdAt);
+  const expiresAt = new Date(record?.expiresAt ?? first.labels[LABEL.expiresAt] ?? "");
+  const createdAt = new Date(record?.createdAt ?? first.labels[LABEL.createdAt] ?? first.createdAt);
   if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now) return null;
   if (containers.some((c) => c.state !== "running" || !c.labels[LABEL.host])) return null;
+  const pooled = first.labels[LABEL.pool] !== undefined;
+  // A pool member is recorded once fully provisioned; without a record it was cut off halfway.
+  if (pooled && !record) return null;
+  const warm = pooled && !record?.claimed;
   return {
     id,
     labId: first.labels[LABEL.lab] ?? "",
-    state: "ready",
+    state: warm ? "warm" : "ready",
+    ...(warm ? { poolSpec: first.labels[LABEL.specFingerprint] ?? "" } : {}),
     createdAt: Number.isNaN(createdAt.getTime()) ? first.createdAt : createdAt,
     expiresAt,
     lastActivityAt: now,

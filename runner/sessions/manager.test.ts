@@ -77,26 +77,28 @@ describe("SessionManager", () => {
 
   it("start() returns the provisioning session at once and counts it against capacity", async () => {
     const { manager } = setup();
-    const { session, ready } = manager.start(spec);
+    const { session, ready } = await manager.start(spec);
     assert.equal(session.state, "provisioning");
     assert.equal(manager.get(session.id).state, "provisioning");
-    manager.start(spec);
-    assert.throws(() => manager.start(spec), kind("at_capacity"));
+    await manager.start(spec);
+    await assert.rejects(manager.start(spec), kind("at_capacity"));
     assert.equal((await ready).state, "ready");
   });
 
   it("extends up to the maximum lifetime and no further", async () => {
     const { manager } = setup();
     const s = await manager.create(spec);
-    assert.equal(manager.extend(s.id, 30 * MIN).expiresAt.toISOString(), "2026-01-01T11:30:00.000Z");
-    assert.equal(manager.extend(s.id, 60 * MIN).expiresAt.toISOString(), "2026-01-01T12:00:00.000Z");
-    assert.throws(() => manager.extend(s.id, MIN), /maximum lifetime/);
+    assert.equal((await manager.extend(s.id, 30 * MIN)).expiresAt.toISOString(), "2026-01-01T11:30:00.000Z");
+    assert.equal((await manager.extend(s.id, 60 * MIN)).expiresAt.toISOString(), "2026-01-01T12:00:00.000Z");
+    await assert.rejects(manager.extend(s.id, MIN), /maximum lifetime/);
   });
 
   it("stops idempotently and resets to fresh containers", async () => {
     const { rt, manager, setups } = setup();
     const s = await manager.create(spec);
-    const reset = await manager.reset(s.id);
+    const resetting = await manager.reset(s.id);
+    assert.equal(resetting.session.state, "provisioning");
+    const reset = await resetting.ready;
     assert.equal(reset.state, "ready");
     assert.equal(setups(), 2);
     assert.notDeepEqual(reset.hosts, s.hosts);

@@ -1,58 +1,41 @@
 /**
  * The session manager: the only place that changes session state. It admits or refuses new sessions,
- * provisions them, keeps time limits and idle timeouts, stops, resets and expires them, and at start
- * reconciles with the runtime (adopting this runner's live sessions, removing orphans). The in-memory
- * map is a cache of what the labels say; if the two disagree, reconcile() trusts the runtime.
- * Time comes from an injected clock so expiry is testable without waiting.
+ * provisions them (publishing progress to `events`), hands out warm-pool members as claims, keeps time
+ * limits and idle timeouts, extends, stops, resets and expires sessions, and at start reconciles with the
+ * runtime (adopting this runner's live sessions and pool members, removing orphans). The in-memory map is
+ * a cache of what the labels say, corrected by the session records (extensions, claims) that labels
+ * cannot hold. Time comes from an injected clock so expiry is testable without waiting.
  */
 import { randomBytes } from "node:crypto";
 import { LABEL, managedFilter } from "../docker/labels";
-import type { ContainerRuntime } from "../docker/runtime";
+import { specFingerprint } from "../environment/fingerprint";
 import type { EnvironmentSpec } from "../environment/spec";
 import { newContext } from "../provision/context";
-import { ProvisionError } from "../provision/errors";
 import { provision, type ProgressEvent } from "../provision/provision";
 import { removeSessionObjects } from "../provision/teardown";
-import { admit, type CapacityLimits } from "./admission";
+import { MemoryRecordStore, type SessionRecordStore } from "../state/records";
+import { admit } from "./admission";
 import { planAdoption } from "./adopt";
 import { SessionError } from "./errors";
+import { SessionEvents } from "./events";
+import type { ReconcileReport, SessionManagerDeps, StartedSession } from "./manager-types";
 import { canTransition, expiryReason, isLive, type Session, type SessionState } from "./model";
 
-export interface SessionLimits extends CapacityLimits {
-  /** Session lifetime from creation (before extensions). */
-  timeLimitMs: number;
-  idleTimeoutMs: number;
-  /** A session can never live longer than this from creation, however often it is extended. */
-  maxLifetimeMs: number;
-}
-
-export interface SessionManagerDeps {
-  runtime: ContainerRuntime;
-  runnerId: string;
-  limits: SessionLimits;
-  clock?: () => Date;
-  newId?: () => string;
-  ensureImage?: (ref: string, progress: (line: string) => void) => Promise<void>;
-  /** Needed to reset a session adopted after a restart (its spec is not in the labels). */
-  loadSpec?: (labId: string) => Promise<EnvironmentSpec>;
-  /** Observes state changes (e.g. to push them to browsers or record them in the database). */
-  onStateChange?: (session: Session) => void;
-}
-
-export interface ReconcileReport {
-  adopted: string[];
-  removedSessions: string[];
-}
+export type { ReconcileReport, SessionLimits, SessionManagerDeps, StartedSession } from "./manager-types";
 
 export class SessionManager {
+  readonly events = new SessionEvents();
   private readonly sessions = new Map<string, Session>();
   private readonly specs = new Map<string, EnvironmentSpec>();
+  private readonly claimed = new Set<string>();
   private readonly clock: () => Date;
   private readonly newId: () => string;
+  private readonly records: SessionRecordStore;
 
   constructor(private readonly deps: SessionManagerDeps) {
     this.clock = deps.clock ?? (() => new Date());
     this.newId = deps.newId ?? (() => randomBytes(5).toString("hex"));
+    this.records = deps.records ?? new MemoryRecordStore();
   }
 
   get(id: string): Session {
@@ -67,37 +50,103 @@ export class SessionManager {
 
   /** Admits and provisions a session; resolves when ready, rejects (state "failed") if provisioning fails. */
   async create(spec: EnvironmentSpec, opts: { onEvent?: (e: ProgressEvent) => void } = {}): Promise<Session> {
-    return this.start(spec, opts).ready;
+    return (await this.start(spec, opts)).ready;
   }
 
   /**
-   * Like create(), but returns at once with the provisioning session (for HTTP handlers that answer
-   * 202 and let the browser follow progress). Admission errors still throw synchronously. `ready`
-   * may be ignored: its rejection is already handled here, the outcome is in the session's state.
+   * Claims a matching warm-pool member, or admits a new session and returns it while it provisions (for
+   * HTTP handlers that answer 202 and let the browser follow `events`). Admission evicts warm members
+   * before it refuses a learner: a pool is a cache, never a reason to turn someone away.
    */
-  start(spec: EnvironmentSpec, opts: { onEvent?: (e: ProgressEvent) => void } = {}): { session: Session; ready: Promise<Session> } {
+  async start(spec: EnvironmentSpec, opts: { onEvent?: (e: ProgressEvent) => void } = {}): Promise<StartedSession> {
+    const claimed = await this.claim(spec);
+    if (claimed) return { session: claimed, ready: Promise.resolve(claimed), claimed: true };
     const memoryBytes = spec.hosts.reduce((sum, h) => sum + h.resources.memoryBytes, 0);
-    admit(this.sessions.values(), memoryBytes, this.deps.limits);
+    await this.admitEvictingWarm(memoryBytes);
+    const session = this.register(spec, this.deps.limits.timeLimitMs);
+    return { session: this.get(session.id), ready: this.runProvisioning(session, spec, opts.onEvent), claimed: false };
+  }
+
+  /** Provisions one warm-pool member for the spec's lab. Admission applies (at_capacity), eviction does not. */
+  async startWarm(spec: EnvironmentSpec): Promise<Session> {
+    admit(this.sessions.values(), spec.hosts.reduce((sum, h) => sum + h.resources.memoryBytes, 0), this.deps.limits);
+    // A member lives at most maxLifetime unclaimed; the pool replaces it then (fresh for whoever claims it).
+    const session = this.register(spec, this.deps.limits.maxLifetimeMs, specFingerprint(spec));
+    return this.runProvisioning(session, spec);
+  }
+
+  /** Warm members of a lab plus those being provisioned for the pool, with their spec fingerprints. */
+  poolMembers(labId: string): Session[] {
+    return this.list().filter((s) => s.labId === labId && s.poolSpec !== undefined && (s.state === "warm" || s.state === "provisioning"));
+  }
+
+  private register(spec: EnvironmentSpec, lifetimeMs: number, poolSpec?: string): Session {
     const now = this.clock();
     const session: Session = {
       id: this.newId(),
       labId: spec.labId,
       state: "provisioning",
       createdAt: now,
-      expiresAt: new Date(now.getTime() + this.deps.limits.timeLimitMs),
+      expiresAt: new Date(now.getTime() + lifetimeMs),
       lastActivityAt: now,
       hosts: [],
-      memoryBytes,
+      memoryBytes: spec.hosts.reduce((sum, h) => sum + h.resources.memoryBytes, 0),
+      ...(poolSpec ? { poolSpec } : {}),
     };
     this.sessions.set(session.id, session);
     this.specs.set(session.id, spec);
-    this.deps.onStateChange?.(this.get(session.id));
-    const ready = this.provisionInto(session, spec, opts.onEvent).then(() => this.get(session.id));
-    ready.catch(() => {});
-    return { session: this.get(session.id), ready };
+    this.events.begin(session.id);
+    this.announce(session);
+    return session;
   }
 
-  private async provisionInto(session: Session, spec: EnvironmentSpec, onEvent?: (e: ProgressEvent) => void): Promise<void> {
+  private async claim(spec: EnvironmentSpec): Promise<Session | null> {
+    const fingerprint = specFingerprint(spec);
+    const member = [...this.sessions.values()].find((s) => s.state === "warm" && s.labId === spec.labId && s.poolSpec === fingerprint);
+    if (!member) return null;
+    const now = this.clock();
+    member.createdAt = now;
+    member.expiresAt = new Date(now.getTime() + this.deps.limits.timeLimitMs);
+    member.lastActivityAt = now;
+    delete member.poolSpec;
+    this.specs.set(member.id, spec);
+    this.claimed.add(member.id);
+    this.events.begin(member.id);
+    this.transition(member, "ready"); // synchronous: a concurrent start cannot claim the same member
+    try {
+      await this.persist(member);
+    } catch (err) {
+      await this.stop(member.id); // unrecorded, a restart would put it back in the pool while in use
+      throw err;
+    }
+    this.deps.onClaim?.(spec.labId);
+    return this.get(member.id);
+  }
+
+  private async admitEvictingWarm(memoryBytes: number): Promise<void> {
+    for (;;) {
+      try {
+        return admit(this.sessions.values(), memoryBytes, this.deps.limits);
+      } catch (err) {
+        const victim = [...this.sessions.values()].find((s) => s.state === "warm");
+        if (!(err instanceof SessionError) || !victim) throw err;
+        await this.stop(victim.id);
+      }
+    }
+  }
+
+  private runProvisioning(session: Session, spec: EnvironmentSpec, onEvent?: (e: ProgressEvent) => void): Promise<Session> {
+    const emit = (progress: ProgressEvent) => {
+      this.events.publish(session.id, { kind: "progress", progress, at: this.clock().toISOString() });
+      onEvent?.(progress);
+    };
+    const ready = this.provisionInto(session, spec, emit).then(() => this.get(session.id));
+    ready.catch(() => {});
+    return ready;
+  }
+
+  private async provisionInto(session: Session, spec: EnvironmentSpec, onEvent: (e: ProgressEvent) => void): Promise<void> {
+    const pool: Record<string, string> = session.poolSpec ? { [LABEL.pool]: spec.labId, [LABEL.specFingerprint]: session.poolSpec } : {};
     const ctx = newContext({
       runtime: this.deps.runtime,
       spec,
@@ -106,7 +155,7 @@ export class SessionManager {
         sessionId: session.id,
         labId: spec.labId,
         runnerId: this.deps.runnerId,
-        extraLabels: { [LABEL.createdAt]: session.createdAt.toISOString(), [LABEL.expiresAt]: session.expiresAt.toISOString() },
+        extraLabels: { [LABEL.createdAt]: session.createdAt.toISOString(), [LABEL.expiresAt]: session.expiresAt.toISOString(), ...pool },
       },
     });
     try {
@@ -122,7 +171,9 @@ export class SessionManager {
       throw new SessionError("invalid_state", `session ${session.id} was ${session.state} during provisioning`);
     }
     session.hosts = [...ctx.containers].map(([name, containerId]) => ({ name, containerId }));
-    this.transition(session, "ready");
+    if (!session.poolSpec) return this.transition(session, "ready");
+    await this.persist(session); // only a recorded member is adopted into the pool after a restart
+    this.transition(session, "warm");
   }
 
   private transition(session: Session, to: SessionState): void {
@@ -130,7 +181,13 @@ export class SessionManager {
       throw new SessionError("invalid_state", `session ${session.id} cannot go from ${session.state} to ${to}`);
     }
     session.state = to;
-    this.deps.onStateChange?.(this.get(session.id));
+    this.announce(session);
+  }
+
+  private announce(session: Session): void {
+    const view = this.get(session.id);
+    this.events.publish(session.id, { kind: "state", session: view });
+    this.deps.onStateChange?.(view);
   }
 
   private live(id: string): Session {
@@ -140,17 +197,24 @@ export class SessionManager {
     return s;
   }
 
+  private persist(s: Session): Promise<void> {
+    return this.records.put(s.id, { createdAt: s.createdAt.toISOString(), expiresAt: s.expiresAt.toISOString(), ...(this.claimed.has(s.id) ? { claimed: true } : {}) });
+  }
+
   /** Records learner activity (terminal input, check runs), postponing the idle timeout. */
   touch(id: string): void {
     this.live(id).lastActivityAt = this.clock();
   }
 
-  extend(id: string, byMs: number): Session {
+  /** Moves the expiry later (capped at the maximum lifetime) and records it so a restart keeps it. */
+  async extend(id: string, byMs: number): Promise<Session> {
     const s = this.live(id);
     const cap = s.createdAt.getTime() + this.deps.limits.maxLifetimeMs;
     const wanted = Math.max(s.expiresAt.getTime(), this.clock().getTime()) + byMs;
     if (s.expiresAt.getTime() >= cap) throw new SessionError("invalid_state", `session ${id} is already at its maximum lifetime`);
     s.expiresAt = new Date(Math.min(wanted, cap));
+    s.lastActivityAt = this.clock();
+    await this.persist(s);
     return this.get(id);
   }
 
@@ -163,20 +227,28 @@ export class SessionManager {
     return this.get(id);
   }
 
-  /** Tears the environment down and provisions it again from the same spec, keeping id and expiry. */
-  async reset(id: string, opts: { onEvent?: (e: ProgressEvent) => void } = {}): Promise<Session> {
-    const s = this.live(id);
-    const spec = this.specs.get(id) ?? (await this.deps.loadSpec?.(s.labId));
-    if (!spec) throw new SessionError("invalid_state", `session ${id} cannot be reset: the spec of lab ${s.labId} is unknown`);
+  /**
+   * Tears the environment down and provisions it again from the same spec, keeping id and expiry.
+   * Returns once the session is provisioning again; `ready` settles with the outcome.
+   */
+  async reset(id: string, opts: { onEvent?: (e: ProgressEvent) => void } = {}): Promise<{ session: Session; ready: Promise<Session> }> {
+    const { labId } = this.live(id);
+    const spec = this.specs.get(id) ?? (await this.deps.loadSpec?.(labId));
+    if (!spec) throw new SessionError("invalid_state", `session ${id} cannot be reset: the spec of lab ${labId} is unknown`);
+    const s = this.live(id); // again: it may have changed while the spec loaded
+    this.events.begin(id);
     this.transition(s, "provisioning");
-    await this.teardown(s);
-    s.hosts = [];
-    s.lastActivityAt = this.clock();
-    await this.provisionInto(s, spec, opts.onEvent);
-    return this.get(id);
+    const ready = (async () => {
+      await this.teardown(s, { keepRecord: true });
+      s.hosts = [];
+      s.lastActivityAt = this.clock();
+      return this.runProvisioning(s, spec, opts.onEvent);
+    })();
+    ready.catch(() => {});
+    return { session: this.get(id), ready };
   }
 
-  /** Expires every ready session past its time limit or idle timeout; returns the expired ids. */
+  /** Expires every session past its time limit or idle timeout (and stale warm members); returns their ids. */
   async expireDue(): Promise<string[]> {
     const now = this.clock();
     const due = [...this.sessions.values()].filter((s) => expiryReason(s, now, this.deps.limits.idleTimeoutMs) !== null);
@@ -188,25 +260,30 @@ export class SessionManager {
   }
 
   /**
-   * Makes the runtime and the map agree: adopts this runner's live sessions found by label, removes
-   * orphans (objects of unknown, broken or expired sessions), and forgets ended sessions whose objects
-   * are gone. Safe to call at any time; sessions being provisioned are known and left alone.
+   * Makes the runtime and the map agree: adopts this runner's live sessions and warm members found by
+   * label (with their records applied), removes orphans (objects of unknown, broken or expired sessions),
+   * and drops records nobody needs. Safe at any time; sessions being provisioned are left alone.
    */
   async reconcile(): Promise<ReconcileReport> {
     const filter = managedFilter(this.deps.runnerId);
-    const [containers, networks] = await Promise.all([this.deps.runtime.listContainers(filter), this.deps.runtime.listNetworks(filter)]);
+    const [containers, networks, records] = await Promise.all([this.deps.runtime.listContainers(filter), this.deps.runtime.listNetworks(filter), this.records.all()]);
     const known = new Set([...this.sessions.values()].filter(isLive).map((s) => s.id));
-    const plan = planAdoption(containers, networks, known, this.clock());
+    const plan = planAdoption(containers, networks, known, this.clock(), records);
     // An ended session we remember is never re-adopted: its leftovers are orphans (a failed teardown).
     const adopt = plan.adopt.filter((s) => !this.sessions.has(s.id));
     const orphans = [...plan.orphanSessions, ...plan.adopt.filter((s) => this.sessions.has(s.id)).map((s) => s.id)];
     for (const s of adopt) {
       this.sessions.set(s.id, s);
-      this.deps.onStateChange?.(this.get(s.id));
+      if (records.get(s.id)?.claimed) this.claimed.add(s.id);
+      this.announce(s);
     }
     for (const id of orphans) await removeSessionObjects(this.deps.runtime, id, this.deps.runnerId);
     for (const id of plan.strayContainers) await this.deps.runtime.removeContainer(id);
     for (const id of plan.strayNetworks) await this.deps.runtime.removeNetwork(id);
+    for (const id of records.keys()) {
+      const s = this.sessions.get(id);
+      if (!s || !isLive(s)) await this.records.remove(id);
+    }
     return { adopted: adopt.map((s) => s.id), removedSessions: orphans };
   }
 
@@ -217,13 +294,17 @@ export class SessionManager {
       if (!isLive(s) && s.lastActivityAt.getTime() < cutoff) {
         this.sessions.delete(s.id);
         this.specs.delete(s.id);
+        this.claimed.delete(s.id);
+        this.events.forget(s.id);
       }
     }
   }
 
-  private async teardown(s: Session): Promise<void> {
+  private async teardown(s: Session, opts: { keepRecord?: boolean } = {}): Promise<void> {
     const failures = await removeSessionObjects(this.deps.runtime, s.id, this.deps.runnerId);
     // Leftovers are retried by the next reconcile(), which removes objects of ended sessions.
     if (failures.length > 0) s.error = `teardown incomplete: ${failures.join("; ")}`;
+    // A record left behind (e.g. disk trouble) is dropped by the next reconcile().
+    if (!opts.keepRecord) await this.records.remove(s.id).catch(() => {});
   }
 }

@@ -2,9 +2,11 @@
  * The session state machine, pure (no runtime, no timers) so it can be tested on its own and shared
  * with UI code. A session is born provisioning, becomes ready or failed, and ends expired (time limit
  * or idle) or stopped (by request). Ended states are final; reset goes ready -> provisioning again.
+ * Warm-pool members are provisioned like any session but park in "warm" (no learner, no idle timeout)
+ * until a start claims one, which turns it "ready".
  */
 
-export type SessionState = "provisioning" | "ready" | "expired" | "stopped" | "failed";
+export type SessionState = "provisioning" | "warm" | "ready" | "expired" | "stopped" | "failed";
 
 export interface SessionHost {
   name: string;
@@ -23,10 +25,13 @@ export interface Session {
   memoryBytes: number;
   /** Why provisioning failed (state "failed"). */
   error?: string;
+  /** Warm-pool members (and sessions being provisioned for the pool): fingerprint of their spec. */
+  poolSpec?: string;
 }
 
 const TRANSITIONS: Record<SessionState, readonly SessionState[]> = {
-  provisioning: ["ready", "failed", "stopped"],
+  provisioning: ["ready", "warm", "failed", "stopped"],
+  warm: ["ready", "expired", "stopped"],
   ready: ["provisioning", "expired", "stopped"],
   failed: ["stopped"],
   expired: [],
@@ -39,15 +44,17 @@ export function canTransition(from: SessionState, to: SessionState): boolean {
 
 /** Sessions that hold (or are about to hold) containers, and so count against capacity. */
 export function isLive(s: Session): boolean {
-  return s.state === "provisioning" || s.state === "ready";
+  return s.state === "provisioning" || s.state === "ready" || s.state === "warm";
 }
 
 export type ExpiryReason = "time limit" | "idle";
 
 /** Why a live session should expire at `now`, or null if it should not. */
 export function expiryReason(s: Session, now: Date, idleTimeoutMs: number): ExpiryReason | null {
-  if (s.state !== "ready") return null;
+  if (s.state !== "ready" && s.state !== "warm") return null;
   if (now.getTime() >= s.expiresAt.getTime()) return "time limit";
+  // Nobody uses a warm member yet, so idleness means nothing; its time limit recycles stale members.
+  if (s.state === "warm") return null;
   if (now.getTime() - s.lastActivityAt.getTime() >= idleTimeoutMs) return "idle";
   return null;
 }

@@ -12,6 +12,8 @@ export interface ReaperOptions {
   keepEndedMs: number;
   onError?: (err: unknown) => void;
   onExpired?: (ids: string[]) => void;
+  /** Runs at the end of every tick (the warm pool's refill); must not throw. */
+  afterTick?: () => Promise<void>;
 }
 
 export interface Task {
@@ -29,6 +31,7 @@ export function startReaper(manager: SessionManager, opts: ReaperOptions): Task 
         if (expired.length > 0) opts.onExpired?.(expired);
         await manager.reconcile();
         manager.forgetEnded(opts.keepEndedMs);
+        await opts.afterTick?.();
       } catch (err) {
         opts.onError?.(err);
       } finally {

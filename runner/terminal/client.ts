@@ -37,6 +37,8 @@ export class TerminalClient {
   /** Resolves when the socket closes, with the shell's exit code if the server reported one. */
   readonly closed: Promise<TerminalClose>;
   private readonly listeners = new Set<(data: Uint8Array) => void>();
+  /** Output received while nobody listened yet. */
+  private readonly early: Uint8Array[] = [];
   private readonly pongs: Array<() => void> = [];
   private pendingAck = 0;
   private exitCode: number | null | undefined;
@@ -90,6 +92,11 @@ export class TerminalClient {
 
   onOutput(listener: (data: Uint8Array) => void): () => void {
     this.listeners.add(listener);
+    // Output that came with or right after HELLO (same TCP read) arrived before anyone could listen.
+    for (const data of this.early.splice(0)) {
+      listener(data);
+      if (this.autoAck) this.consumed(data.length);
+    }
     return () => this.listeners.delete(listener);
   }
 
@@ -135,6 +142,11 @@ export class TerminalClient {
   private handle(frame: ServerFrame): void {
     switch (frame.type) {
       case "output":
+        if (this.listeners.size === 0) {
+          // Kept for the first listener; unacknowledged, so flow control bounds how much can pile up.
+          this.early.push(frame.data);
+          break;
+        }
         for (const l of this.listeners) l(frame.data);
         if (this.autoAck) this.consumed(frame.data.length);
         break;

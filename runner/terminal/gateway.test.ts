@@ -103,7 +103,7 @@ describe("TerminalGateway (fake runtime)", () => {
   it("attaches a local terminal: keys in, output out, SIGWINCH resizes, exit code returned", async () => {
     const client = await TerminalClient.connect(`${base}?ticket=${mint()}`, { origin: ORIGIN, autoAck: false });
     const tty = rt.ttys.at(-1)!;
-    const stdin = new PassThrough();
+    const stdin = Object.assign(new PassThrough(), { isTTY: true, isRaw: false, setRawMode: () => stdin });
     const stdout = Object.assign(new PassThrough(), { columns: 90, rows: 33 });
     const signals = new EventEmitter();
     let written = "";
@@ -118,6 +118,33 @@ describe("TerminalGateway (fake runtime)", () => {
     tty.finish(7);
     assert.equal(await exit, 7);
     assert.equal(signals.listenerCount("SIGWINCH"), 0);
+  });
+
+  it("holds piped input until the shell has settled, and detaches once the input ends", async () => {
+    const client = await TerminalClient.connect(`${base}?ticket=${mint()}`, { origin: ORIGIN, autoAck: false });
+    const tty = rt.ttys.at(-1)!;
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    let written = "";
+    stdout.on("data", (d: Buffer) => (written += d.toString()));
+    const exit = attachToLocalTerminal(client, { stdin, stdout, signals: new EventEmitter(), quietMs: 30 } as never);
+    stdin.end("ls\r");
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(tty.written.length, 0, "nothing is typed before the shell has printed anything");
+    tty.emit("$ ");
+    await waitFor(() => written === "$ ls\r");
+    assert.equal(await exit, 0, "the end of the input detached normally");
+    assert.equal(tty.closed, true);
+  });
+
+  it("keeps output that arrives before the client listens (e.g. in the same read as HELLO)", async () => {
+    const client = await TerminalClient.connect(`${base}?ticket=${mint()}`, { origin: ORIGIN });
+    rt.ttys.at(-1)!.emit("banner$ ");
+    await new Promise((r) => setTimeout(r, 50));
+    const first = await new Promise<string>((r) => client.onOutput((d) => r(new TextDecoder().decode(d))));
+    assert.equal(first, "banner$ ");
+    client.close();
+    await client.closed;
   });
 
   it("reports the shell's exit code and closes normally", async () => {

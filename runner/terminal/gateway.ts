@@ -33,6 +33,8 @@ export interface TerminalGatewayOptions {
   metrics?: TerminalMetrics;
   keepaliveMs?: number;
   flow?: FlowControlLimits;
+  /** Told on every keystroke batch (to postpone the session's idle timeout). */
+  onInput?: (sessionId: string) => void;
 }
 
 class Rejection extends Error {
@@ -116,7 +118,13 @@ export class TerminalGateway {
       throw err;
     }
     const detach = async () => {
-      await this.options.runtime.exec(containerId, { cmd: detachCommand(connectionId), timeoutMs: 5_000 });
+      try {
+        await this.options.runtime.exec(containerId, { cmd: detachCommand(connectionId), timeoutMs: 5_000 });
+      } catch (err) {
+        // A host being stopped or removed has no tmux client left to detach: not worth a warning.
+        const info = await this.options.runtime.inspectContainer(containerId).catch(() => null);
+        if (info?.state === "running") throw err;
+      }
     };
     if (!socket.readable || !socket.writable) {
       // The client gave up while the exec was starting.
@@ -137,7 +145,10 @@ export class TerminalGateway {
       terminalId: ticket.terminalId,
       flow: this.options.flow,
       detach,
-      onBytes: metrics ? (direction, n) => metrics.bytes(direction, n) : undefined,
+      onBytes: (direction, n) => {
+        metrics?.bytes(direction, n);
+        if (direction === "in") this.options.onInput?.(ticket.sessionId);
+      },
       onError: (error) => log.warn("terminal.error", { error }),
     });
     const done = bridge.done.then((end) => {

@@ -53,7 +53,7 @@ export function parseStartConfig(env: Env, repoRoot: string): Readonly<StartConf
     port,
     publicOrigins: Object.freeze(publicOrigins),
     dataDir: path.resolve(repoRoot, env.PRAXIS_DATA_DIR?.trim() || "data"),
-    databaseUrl: env.PRAXIS_DATABASE_URL?.trim() || undefined,
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
     remoteRunner,
   });
 }

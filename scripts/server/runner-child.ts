@@ -67,7 +67,9 @@ export async function startRunnerChild(options: RunnerChildOptions): Promise<Run
   while (!dead && Date.now() < deadline) {
     try {
       const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok) return { url, pid: child.pid!, token, exited, stop };
+      // 503 means the runner is up but Docker is not reachable: the site still serves, and starting a
+      // lab says why it cannot (the runner logged how to fix it).
+      if (res.ok || res.status === 503) return { url, pid: child.pid!, token, exited, stop };
     } catch {
       // Not listening yet.
     }

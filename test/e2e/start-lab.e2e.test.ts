@@ -1,8 +1,10 @@
 /**
  * End-to-end: the whole product as `npm start` runs it (real Docker, real Chromium, scripts/start.ts on a
  * free port with a temp data dir). A learner starts first-container, types in the web terminal, reloads
- * and finds the same shell, and stops the lab, after which none of its containers remain. Also: another
- * learner cannot get a ticket for that session, and the WebSocket proxy refuses a forged ticket.
+ * and finds the same shell, reads the provisioning steps through the site's event stream, extends the
+ * time limit, checks a step, resets to a fresh shell, and stops the lab, after which none of its containers remain.
+ * Also: another learner cannot get a ticket for (or the events of) that session, and the WebSocket proxy
+ * refuses a forged ticket.
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
@@ -99,6 +101,54 @@ describe("start a lab in the browser (e2e)", { timeout: 300_000 }, () => {
       TerminalClient.connect(`${wsBase}/api/elsewhere`, { origin: product!.url }),
       (err: unknown) => err instanceof TerminalConnectError && err.status === 404,
     );
+  });
+
+  it("streams the provisioning steps to the learner only", async () => {
+    const res = await page.request.get(`${product!.url}/api/sessions/${sessionId}/events`);
+    assert.equal(res.status(), 200);
+    assert.match(res.headers()["content-type"] ?? "", /^text\/event-stream/);
+    const text = await res.text(); // the stream ends: the session is ready
+    assert.match(text, /event: steps\ndata: \{"steps":\["ensure-images","create-network","start-hosts","copy-files","run-setup"\]\}/);
+    assert.match(text, /"step":"run-setup","status":"done"/);
+    assert.match(text, /event: state\ndata: \{[^\n]*"state":"ready"/);
+    const stranger = await browser!.newContext();
+    try {
+      assert.equal((await stranger.request.get(`${product!.url}/api/sessions/${sessionId}/events`)).status(), 404);
+    } finally {
+      await stranger.close();
+    }
+  });
+
+  it("shows the time left and extends it", async () => {
+    const expiresAt = async () => Date.parse(((await (await page.request.get(`${product!.url}/api/labs/${LAB}/session`)).json()) as { session: { expiresAt: string } }).session.expiresAt);
+    await page.getByText(/Environment ready · .* left/).waitFor();
+    const before = await expiresAt();
+    await page.getByRole("button", { name: "Extend 30 min" }).click();
+    await page.getByRole("button", { name: "Extend 30 min" }).waitFor();
+    assert.equal(await expiresAt(), before + 30 * 60_000);
+  });
+
+  it("checks a step in the environment: what is missing, then a pass once done", async () => {
+    const row = page.locator('.step-checks li[data-step="processes"]');
+    await row.getByRole("button", { name: "Check" }).click();
+    await page.locator('.step-checks li[data-step="processes"][data-result="failed"]').waitFor();
+    assert.match(await row.locator(".step-checks-results").innerText(), /✗ PID 1 is named in \/root\/pid1.txt — \/root\/pid1.txt is missing or empty/);
+    await typeAndSee("cat /proc/1/comm > /root/pid1.txt; echo saved", "saved");
+    await row.getByRole("button", { name: "Check" }).click();
+    await row.locator('.step-checks-results li[data-passed="true"]').waitFor();
+    assert.match(await row.locator(".step-checks-results").innerText(), /✓ PID 1 is named in \/root\/pid1.txt/);
+  });
+
+  it("resets to a fresh environment with a new shell", async () => {
+    const oldTerminal = await terminal().elementHandle();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Reset" }).click();
+    // The old terminal goes away while the environment is provisioned again, then a new one opens.
+    await page.waitForFunction((el) => !el?.isConnected, oldTerminal);
+    await waitOpen();
+    await typeAndSee("echo mark=${PRAXIS_MARK:-none}", "mark=none");
+    const res = await page.request.get(`${product!.url}/api/labs/${LAB}/session`);
+    assert.equal(((await res.json()) as { session: { id: string } }).session.id, sessionId);
   });
 
   it("stops the lab and removes its containers", async () => {

@@ -1,53 +1,58 @@
 "use client";
 /**
- * The lab page's launcher (replaces the disabled StartLabButton): finds the learner's live session on
- * load (so a reload resumes it), starts one on "Start lab" with a spinner and elapsed time while the
- * environment is provisioned, shows a clear error with "Try again", then one terminal per host that
- * asks for one, and a "Stop" button that ends the environment.
+ * The lab page's launcher: finds the learner's live session on load (so a reload resumes it, even
+ * mid-provisioning), starts one on "Start lab" — ready at once when a warm environment was claimed,
+ * else the provisioning steps are shown as they happen — then one terminal per host that asks for one
+ * under a bar with the time left, Extend, Reset and Stop, and a Check button per step with checks.
+ * Failures are said in plain words with Retry.
  */
 import { useEffect, useState } from "react";
-import { findSession, startSession, stopSession, type LiveSessionView } from "./session-api";
+import { ProvisionProgress } from "./ProvisionProgress";
+import { SessionBar, type SessionBarProps } from "./SessionBar";
+import { StepChecks, type CheckableStep } from "./StepChecks";
+import { extendSession, findSession, resetSession, startSession, stopSession, type LiveSessionView } from "./session-api";
 import { TerminalView } from "./TerminalView";
 
 type View =
   | { kind: "loading" }
   | { kind: "idle" }
   | { kind: "starting"; since: number }
-  | { kind: "ready"; session: LiveSessionView }
-  | { kind: "stopping"; session: LiveSessionView }
+  | { kind: "provisioning"; session: LiveSessionView; since: number }
+  | { kind: "ready"; session: LiveSessionView; busy: SessionBarProps["busy"]; error: string | null }
   | { kind: "error"; message: string };
 
-function Elapsed({ since }: { since: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return <span>{Math.max(0, Math.floor((now - since) / 1000))} s</span>;
-}
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export function LabSessionPanel({ labId, terminalHosts }: { labId: string; terminalHosts: string[] }) {
+export function LabSessionPanel({ labId, terminalHosts, checkableSteps = [] }: { labId: string; terminalHosts: string[]; checkableSteps?: CheckableStep[] }) {
   const [view, setView] = useState<View>({ kind: "loading" });
+
+  const show = (session: LiveSessionView, since = Date.now()) =>
+    setView(session.state === "ready" ? { kind: "ready", session, busy: null, error: null } : { kind: "provisioning", session, since });
 
   useEffect(() => {
     findSession(labId).then(
-      (session) => setView(session ? { kind: "ready", session } : { kind: "idle" }),
+      (session) => (session ? show(session) : setView({ kind: "idle" })),
       () => setView({ kind: "idle" }),
     );
   }, [labId]);
 
   const start = () => {
-    setView({ kind: "starting", since: Date.now() });
+    const since = Date.now();
+    setView({ kind: "starting", since });
     startSession(labId).then(
-      (session) => setView({ kind: "ready", session }),
-      (err: unknown) => setView({ kind: "error", message: err instanceof Error ? err.message : String(err) }),
+      (session) => show(session, since),
+      (err: unknown) => setView({ kind: "error", message: message(err) }),
     );
   };
-  const stop = (session: LiveSessionView) => {
-    setView({ kind: "stopping", session });
-    stopSession(labId).then(
-      () => setView({ kind: "idle" }),
-      (err: unknown) => setView({ kind: "error", message: err instanceof Error ? err.message : String(err) }),
+
+  /** Runs a bar action; the session it answers with replaces the current one. */
+  const act = (busy: NonNullable<SessionBarProps["busy"]>, run: () => Promise<LiveSessionView | null>) => {
+    if (view.kind !== "ready") return;
+    const { session } = view;
+    setView({ ...view, busy, error: null });
+    run().then(
+      (next) => (next ? show(next) : setView({ kind: "idle" })),
+      (err: unknown) => setView({ kind: "ready", session, busy: null, error: message(err) }),
     );
   };
 
@@ -65,34 +70,44 @@ export function LabSessionPanel({ labId, terminalHosts }: { labId: string; termi
     case "starting":
       return (
         <div className="start-lab" role="status" aria-live="polite">
-          <span className="spinner" aria-hidden="true" /> Preparing your environment… <Elapsed since={view.since} />
+          <span className="spinner" aria-hidden="true" /> Preparing your environment…
         </div>
+      );
+    case "provisioning":
+      return (
+        <ProvisionProgress
+          sessionId={view.session.id}
+          since={view.since}
+          onReady={() => findSession(labId).then((s) => (s ? show(s) : setView({ kind: "error", message: "the environment is gone" })), (err: unknown) => setView({ kind: "error", message: message(err) }))}
+          onFailed={(text) => setView({ kind: "error", message: text })}
+        />
       );
     case "error":
       return (
         <div className="start-lab" role="alert">
           <p className="session-error">Could not start the environment: {view.message}</p>
           <button type="button" className="button button-primary" onClick={start}>
-            Try again
+            Retry
           </button>
         </div>
       );
-    case "ready":
-    case "stopping": {
-      const hosts = terminalHosts.filter((h) => view.session.hosts.includes(h));
+    case "ready": {
+      const { session } = view;
+      const hosts = terminalHosts.filter((h) => session.hosts.includes(h));
       return (
         <div className="lab-session">
-          <div className="lab-session-bar">
-            <span>
-              Environment ready · ends at <time dateTime={view.session.expiresAt}>{new Date(view.session.expiresAt).toLocaleTimeString()}</time>
-            </span>
-            <button type="button" className="button" onClick={() => stop(view.session)} disabled={view.kind === "stopping"}>
-              {view.kind === "stopping" ? "Stopping…" : "Stop"}
-            </button>
-          </div>
+          <SessionBar
+            expiresAt={session.expiresAt}
+            busy={view.busy}
+            error={view.error}
+            onExtend={() => act("extending", () => extendSession(session.id))}
+            onReset={() => act("resetting", () => resetSession(session.id))}
+            onStop={() => act("stopping", () => stopSession(labId).then(() => null))}
+          />
           {hosts.map((host) => (
-            <TerminalView key={`${view.session.id}-${host}`} sessionId={view.session.id} host={host} />
+            <TerminalView key={`${session.id}-${host}`} sessionId={session.id} host={host} />
           ))}
+          <StepChecks sessionId={session.id} steps={checkableSteps} />
         </div>
       );
     }

@@ -6,9 +6,10 @@
 export interface LiveSessionView {
   id: string;
   labId: string;
-  state: "provisioning" | "ready" | "expired" | "stopped" | "failed";
+  state: "provisioning" | "warm" | "ready" | "expired" | "stopped" | "failed";
   expiresAt: string;
   hosts: string[];
+  error?: string;
 }
 
 export class SessionRequestError extends Error {
@@ -34,6 +35,20 @@ const sessionUrl = (labId: string) => `/api/labs/${encodeURIComponent(labId)}/se
 export const findSession = (labId: string) => call<{ session: LiveSessionView | null }>("GET", sessionUrl(labId)).then((r) => r.session);
 export const startSession = (labId: string) => call<{ session: LiveSessionView }>("POST", sessionUrl(labId)).then((r) => r.session);
 export const stopSession = (labId: string) => call<{ session: null }>("DELETE", sessionUrl(labId)).then(() => undefined);
+
+export const extendSession = (sessionId: string) =>
+  call<{ session: LiveSessionView }>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/extend`).then((r) => r.session);
+export const resetSession = (sessionId: string) =>
+  call<{ session: LiveSessionView }>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/reset`).then((r) => r.session);
+export interface StepCheckView {
+  stepId: string;
+  passed: boolean;
+  checks: { name: string; passed: boolean; message: string }[];
+}
+export const checkStep = (sessionId: string, stepId: string) =>
+  call<StepCheckView>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/steps/${encodeURIComponent(stepId)}/check`);
+/** Server-Sent Events of the session's provisioning (see provision-progress.ts). */
+export const eventsUrl = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/events`;
 
 /** A ws(s):// URL for one host's terminal, with a fresh single-use ticket. */
 export async function terminalUrl(sessionId: string, host: string): Promise<string> {

@@ -48,7 +48,11 @@ export default async function LabPage({ params }: { params: Params }) {
         <p className="lead">{summary}</p>
         <LabBadges lab={lab} showSteps />
         <TopicList topics={topics} />
-        <LabSessionPanel labId={lab.metadata.id} terminalHosts={lab.environment.hosts.filter((h) => h.terminal).map((h) => h.name)} />
+        <LabSessionPanel
+          labId={lab.metadata.id}
+          terminalHosts={lab.environment.hosts.filter((h) => h.terminal).map((h) => h.name)}
+          checkableSteps={lab.steps.filter((s) => s.checks.length > 0).map((s) => ({ id: s.id, title: s.title }))}
+        />
       </header>
       <div className="lab-layout">
         <div className="lab-content">

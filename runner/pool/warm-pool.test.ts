@@ -1,0 +1,73 @@
+/**
+ * The warm pool on a real SessionManager over the in-memory runtime: fills to target, refills after a
+ * claim, stops quietly at capacity, recycles members of an edited lab, and reports other failures.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { FakeRuntime } from "../docker/fake-runtime";
+import { resolveSpec, type EnvironmentSpec } from "../environment/spec";
+import { SessionManager } from "../sessions/manager";
+import { parseWarmPool } from "./pool-config";
+import { WarmPool } from "./warm-pool";
+
+const MIN = 60_000;
+
+function setup(maxSessions: number) {
+  const rt = new FakeRuntime({ images: ["img"] });
+  let current: EnvironmentSpec = resolveSpec({ labId: "lab-a", hosts: [{ name: "box", image: "img" }] });
+  const errors: string[] = [];
+  let pool!: WarmPool;
+  const manager = new SessionManager({
+    runtime: rt,
+    runnerId: "r1",
+    limits: { maxSessions, maxMemoryBytes: 64 * 1024 ** 3, timeLimitMs: 60 * MIN, idleTimeoutMs: 15 * MIN, maxLifetimeMs: 120 * MIN },
+    onClaim: () => void pool.refill(),
+  });
+  pool = new WarmPool({
+    manager,
+    targets: new Map([["lab-a", 2], ["missing", 1]]),
+    loadSpec: async (labId) => {
+      if (labId === "missing") throw new Error("no valid lab missing");
+      return current;
+    },
+    onError: (labId, err) => errors.push(`${labId}: ${String(err)}`),
+  });
+  const warm = () => manager.list().filter((s) => s.state === "warm").length;
+  return { manager, pool, warm, errors, edit: (s: EnvironmentSpec) => (current = s), spec: () => current };
+}
+
+describe("WarmPool", () => {
+  it("fills to target, refills after a claim, and reports labs it cannot load", async () => {
+    const { manager, pool, warm, errors, spec } = setup(10);
+    await pool.refill();
+    assert.equal(warm(), 2);
+    assert.deepEqual(errors, ["missing: Error: no valid lab missing"]);
+    const started = await manager.start(spec());
+    assert.equal(started.claimed, true);
+    await pool.refill(); // joins the refill the claim triggered
+    assert.equal(warm(), 2);
+    assert.equal(manager.list().filter((s) => s.state === "ready").length, 1);
+  });
+
+  it("stops at capacity without complaint and recycles members of an edited lab", async () => {
+    const { manager, pool, warm, errors, edit } = setup(1);
+    await pool.refill();
+    assert.equal(warm(), 1);
+    assert.equal(errors.filter((e) => e.startsWith("lab-a")).length, 0);
+    const old = manager.list()[0]!;
+    edit(resolveSpec({ labId: "lab-a", hosts: [{ name: "box", image: "img", env: { V: "2" } }] }));
+    await pool.refill();
+    assert.equal(manager.get(old.id).state, "stopped");
+    assert.equal(warm(), 1);
+  });
+});
+
+describe("parseWarmPool", () => {
+  it("reads lab=count pairs and lists every bad entry", () => {
+    assert.deepEqual([...parseWarmPool("first-container=2, other=0,k8s=1").targets], [["first-container", 2], ["k8s", 1]]);
+    assert.deepEqual(parseWarmPool(undefined), { targets: new Map(), problems: [] });
+    const { problems } = parseWarmPool("x,y=2=3,z=99");
+    assert.equal(problems.length, 3);
+    assert.match(problems[0]!, /PRAXIS_WARM_POOL: "x" is not <lab-id>=<count>/);
+  });
+});
