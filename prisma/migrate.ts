@@ -2,7 +2,8 @@
  * Brings a database up to the committed migration history of its provider (prisma/migrations or
  * prisma/postgresql/migrations). Idempotent: when nothing is pending it returns without starting
  * the Prisma CLI. Safe when several processes start at once: SQLite migrations run under a lock
- * file beside the database, PostgreSQL relies on the advisory lock Prisma Migrate takes.
+ * file beside the database, PostgreSQL relies on the advisory lock Prisma Migrate takes (and waits
+ * out its 10 s lock timeout by retrying).
  */
 import { mkdir } from 'node:fs/promises';
 import { runPrismaCli, type CliOptions } from './cli';
@@ -50,10 +51,20 @@ export async function findPending(target: DatabaseTarget): Promise<string[]> {
   }
 }
 
+/** Prisma gives up after 10 s waiting for its advisory lock; a concurrent deploy on a slow host takes longer. */
+const LOCK_TIMEOUT = /P1002[\s\S]*advisory lock/;
+const DEPLOY_ATTEMPTS = 5;
+
 async function deployUnlessDone(target: DatabaseTarget, config: DatabaseConfig, options: MigrateOptions): Promise<void> {
   // Re-checked under the lock: a process that started at the same time may have finished already.
   if ((await findPending(target)).length === 0) return;
-  const result = await runPrismaCli(['migrate', 'deploy'], config, options);
+  let result = await runPrismaCli(['migrate', 'deploy'], config, options);
+  // PostgreSQL: another process holding Prisma's migration lock is not a failure; once it is done
+  // either nothing is pending any more, or we try again.
+  for (let attempt = 1; result.exitCode !== 0 && LOCK_TIMEOUT.test(result.output) && attempt < DEPLOY_ATTEMPTS; attempt++) {
+    if ((await findPending(target)).length === 0) return;
+    result = await runPrismaCli(['migrate', 'deploy'], config, options);
+  }
   if (result.exitCode !== 0) {
     throw new MigrationError(
       `prisma migrate deploy failed (exit ${result.exitCode}) for the ${target.provider} database using ${target.migrationsDir}`,
