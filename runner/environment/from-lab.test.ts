@@ -40,6 +40,22 @@ describe("specFromLab", () => {
     assert.deepEqual(box?.setup, [{ name: "setup/box.sh", script: "echo ready", timeoutMs: 30_000 }]);
   });
 
+  it("runs the first step's setup for its host after the host's own, and no later step's", async () => {
+    const step = (id: string, content: string): Lab["steps"][number] => ({
+      id,
+      title: id,
+      instructions: { path: `steps/${id}/index.md`, markdown: "" },
+      setup: [{ host: "box", script: { path: `steps/${id}/setup.sh`, content }, timeoutMs: 10_000 }],
+      checks: [],
+      hints: [],
+    });
+    const spec = await specFromLab({ ...lab, steps: [step("one", "echo one"), step("two", "echo two")] }, async () => new Uint8Array());
+    assert.deepEqual(
+      spec.hosts[0]?.setup.map((s) => s.script),
+      ["echo ready", "echo one"],
+    );
+  });
+
   it("refuses labs that need a kind cluster", async () => {
     const withCluster: Lab = { ...lab, environment: { ...lab.environment, cluster: { provider: "kind", nodes: 1, kubernetesVersion: "v1.31.0", preloadImages: [] } } };
     await assert.rejects(specFromLab(withCluster, async () => new Uint8Array()), /environment.cluster \(kind\) is not supported/);

@@ -1,6 +1,7 @@
 /**
  * The adapter from the lab model (labs/) to the runner's EnvironmentSpec: the one place that knows
  * both. File contents are read through an injected reader so the mapping stays testable without disk.
+ * Provisioning runs each host's setup scripts, then the first step's setup scripts for that host.
  * Kind clusters are not provisioned by this runner yet, so a lab that asks for one is reported as an
  * invalid environment instead of being started without its cluster.
  */
@@ -13,6 +14,7 @@ export async function specFromLab(lab: Lab, read: ReadBytes): Promise<Environmen
   if (lab.environment.cluster) {
     throw new InvalidEnvironmentError([`lab ${lab.metadata.id}: environment.cluster (kind) is not supported by this runner yet`]);
   }
+  const firstStepSetup = lab.steps[0]?.setup ?? [];
   const hosts = await Promise.all(
     lab.environment.hosts.map(async (host) => ({
       name: host.name,
@@ -27,7 +29,9 @@ export async function specFromLab(lab: Lab, read: ReadBytes): Promise<Environmen
       env: host.env,
       workingDir: host.workingDir,
       files: await Promise.all(host.files.map(async (f) => ({ targetPath: f.target, content: await read(f.sourcePath), mode: f.mode }))),
-      setup: host.setup.map((s, i) => ({
+      // The learner starts at the first step, so its setup runs with the environment's own; later
+      // steps' setups run when the learner reaches them (the player's job, not provisioning's).
+      setup: [...host.setup, ...firstStepSetup.filter((s) => s.host === host.name)].map((s, i) => ({
         name: s.script.path ?? `${host.name} setup #${i + 1}`,
         script: s.script.content,
         timeoutMs: s.timeoutMs,
