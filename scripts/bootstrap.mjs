@@ -80,7 +80,8 @@ export function ensureDependencies() {
   const key = hashOf([readFileSync(join(repoRoot, 'package-lock.json'))]);
   if (existsSync(modules) && stamped('install', key)) return;
   log('installing dependencies (npm ci) — first run only');
-  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+  // npm's report goes to stderr: stdout belongs to the command being run (`praxis list --json`, …).
+  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { stdio: ['ignore', 2, 2] });
   stamp('install', key);
 }
 
