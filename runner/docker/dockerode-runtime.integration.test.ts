@@ -5,11 +5,21 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import Docker from "dockerode";
 import { DockerodeRuntime } from "./dockerode-runtime";
 import { runtimeContract } from "./runtime.contract";
 
 const IMAGE = "debian:bookworm-slim";
-runtimeContract("DockerodeRuntime", () => ({ runtime: new DockerodeRuntime(), image: IMAGE }));
+runtimeContract("DockerodeRuntime", () => {
+  // Volumes are outside the ContainerRuntime interface, so the test asks the engine directly.
+  const docker = new Docker({ socketPath: "/var/run/docker.sock" });
+  const volumeExists = (name: string) =>
+    docker.getVolume(name).inspect().then(
+      () => true,
+      (err: { statusCode?: number }) => (err.statusCode === 404 ? false : Promise.reject(err)),
+    );
+  return { runtime: new DockerodeRuntime(), image: IMAGE, volumeExists };
+});
 
 describe("DockerodeRuntime on Docker", () => {
   const rt = new DockerodeRuntime();

@@ -1,19 +1,21 @@
 /**
  * ContainerRuntime backed by a real Docker Engine through dockerode (API 1.41+). The engine
  * connection is passed in by the composition root; this module reads no environment variables.
- * Exec streams live in dockerode-exec.ts and image builds in dockerode-build.ts.
+ * Exec streams live in dockerode-exec.ts, image builds in dockerode-build.ts and the container
+ * create/inspect mapping in dockerode-container.ts.
  */
 import Docker from "dockerode";
 import { dockerBuildImage } from "./dockerode-build";
+import { toContainerInfo, toCreateOptions } from "./dockerode-container";
 import { engine, engineOrNull } from "./dockerode-errors";
 import { dockerExec, dockerExecTty } from "./dockerode-exec";
 import { RuntimeError } from "./errors";
+import { checkNodeSettings } from "./node-settings";
 import type {
   BuildImageOptions,
   ContainerInfo,
   ContainerRuntime,
   ContainerSpec,
-  ContainerState,
   ExecOptions,
   ExecResult,
   FileToCopy,
@@ -87,31 +89,8 @@ export class DockerodeRuntime implements ContainerRuntime {
   }
 
   async createContainer(spec: ContainerSpec): Promise<ContainerInfo> {
-    const created = await engine(`create container ${spec.name}`, () =>
-      this.docker.createContainer({
-        name: spec.name,
-        Image: spec.image,
-        Hostname: spec.hostname,
-        Labels: { ...spec.labels },
-        Env: Object.entries(spec.env).map(([k, v]) => `${k}=${v}`),
-        Cmd: spec.cmd,
-        Entrypoint: spec.entrypoint,
-        WorkingDir: spec.workingDir,
-        HostConfig: {
-          NetworkMode: spec.network.name,
-          Privileged: spec.privileged,
-          CapAdd: spec.capAdd,
-          CapDrop: spec.capDrop,
-          SecurityOpt: spec.securityOpt,
-          NanoCpus: spec.resources.nanoCpus,
-          Memory: spec.resources.memoryBytes,
-          MemorySwap: spec.resources.memoryBytes, // equal to Memory: no swap on top of the limit
-          PidsLimit: spec.resources.pids,
-          Init: spec.init,
-        },
-        NetworkingConfig: { EndpointsConfig: { [spec.network.name]: { Aliases: spec.network.aliases } } },
-      }),
-    );
+    checkNodeSettings(spec);
+    const created = await engine(`create container ${spec.name}`, () => this.docker.createContainer(toCreateOptions(spec)));
     const info = await this.inspectContainer(created.id);
     if (!info) throw new RuntimeError("not_found", `container ${spec.name} vanished right after creation`);
     return info;
@@ -131,31 +110,13 @@ export class DockerodeRuntime implements ContainerRuntime {
   }
 
   async removeContainer(id: string): Promise<void> {
+    // v: anonymous volumes (a kind node's /var) go with the container instead of piling up.
     await engineOrNull(`remove container ${id}`, () => this.docker.getContainer(id).remove({ force: true, v: true }));
   }
 
   async inspectContainer(nameOrId: string): Promise<ContainerInfo | null> {
     const c = await engineOrNull(`inspect container ${nameOrId}`, () => this.docker.getContainer(nameOrId).inspect());
-    if (!c) return null;
-    const hc = c.HostConfig;
-    const networks: Record<string, string> = {};
-    for (const [name, n] of Object.entries(c.NetworkSettings.Networks ?? {})) networks[name] = n.IPAddress ?? "";
-    return {
-      id: c.Id,
-      name: c.Name.replace(/^\//, ""),
-      image: c.Config.Image,
-      labels: c.Config.Labels ?? {},
-      state: c.State.Status as ContainerState,
-      createdAt: new Date(c.Created),
-      networks,
-      hostConfig: {
-        privileged: hc.Privileged ?? false,
-        capAdd: hc.CapAdd ?? [],
-        capDrop: hc.CapDrop ?? [],
-        securityOpt: hc.SecurityOpt ?? [],
-        resources: { nanoCpus: hc.NanoCpus ?? 0, memoryBytes: hc.Memory ?? 0, pids: hc.PidsLimit ?? 0 },
-      },
-    };
+    return c ? toContainerInfo(c) : null;
   }
 
   async listContainers(labels: Labels): Promise<ContainerInfo[]> {

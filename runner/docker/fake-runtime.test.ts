@@ -8,7 +8,10 @@ import { isRuntimeError } from "./errors";
 import { FakeRuntime } from "./fake-runtime";
 import { runtimeContract } from "./runtime.contract";
 
-runtimeContract("FakeRuntime", () => ({ runtime: new FakeRuntime({ images: ["debian:bookworm-slim"] }), image: "debian:bookworm-slim" }));
+runtimeContract("FakeRuntime", () => {
+  const runtime = new FakeRuntime({ images: ["debian:bookworm-slim"] });
+  return { runtime, image: "debian:bookworm-slim", volumeExists: async (name) => runtime.volumeNames().includes(name) };
+});
 
 describe("FakeRuntime extras", () => {
   it("fails the next call of an operation once when asked", async () => {

@@ -1,7 +1,8 @@
 /**
  * A behavioural in-memory ContainerRuntime for unit tests. It keeps the rules that matter to callers
  * (unique names, containers need an existing image and network, exec needs a running container, a
- * network with containers cannot be removed, removal is idempotent, label filters) so code tested
+ * network with containers cannot be removed, removal is idempotent and takes anonymous volumes along,
+ * ports left to the engine get a host port on start, label filters) so code tested
  * against it behaves the same against Docker; runtime.contract.ts checks both. Exec is answered by
  * handlers a test installs, falling back to a few built-ins (true, false, echo, cat FILE, exit codes).
  * `failNext` injects an engine failure into a named operation to test rollback paths.
@@ -9,6 +10,7 @@
 import { RuntimeError } from "./errors";
 import { FakeTtyExec } from "./fake-tty";
 import { normalizeImageRef } from "./image-ref";
+import { checkNodeSettings } from "./node-settings";
 import type {
   BuildImageOptions,
   ContainerInfo,
@@ -21,6 +23,7 @@ import type {
   Labels,
   NetworkInfo,
   NetworkSpec,
+  PublishedPort,
   TtyExec,
   TtyExecOptions,
 } from "./runtime";
@@ -53,7 +56,9 @@ export class FakeRuntime implements ContainerRuntime {
   private readonly images = new Map<string, ImageInfo>();
   private readonly failures = new Map<Op, RuntimeError>();
   private readonly handlers: FakeExecHandler[] = [];
+  private readonly volumes = new Set<string>();
   private nextId = 1;
+  private nextHostPort = 32768;
   /** Every TTY exec started, newest last, so terminal tests can drive them. */
   readonly ttys: FakeTtyExec[] = [];
   /** Operation log ("createContainer praxis-s1-web", ...) for asserting order where it matters. */
@@ -150,10 +155,20 @@ export class FakeRuntime implements ContainerRuntime {
 
   async createContainer(spec: ContainerSpec): Promise<ContainerInfo> {
     this.enter("createContainer", spec.name);
+    checkNodeSettings(spec);
     if (this.find(spec.name)) throw new RuntimeError("conflict", `container name ${spec.name} is already in use`);
     if (!this.images.has(normalizeImageRef(spec.image))) throw new RuntimeError("not_found", `no such image: ${spec.image}`);
     const net = this.findNetwork(spec.network.name);
     if (!net) throw new RuntimeError("not_found", `network ${spec.network.name} not found`);
+    // Like Docker, each anonymous volume gets a fresh 64-hex name at create time.
+    const volumes = (spec.volumes ?? []).map((destination) => {
+      const source = this.id("vol").padEnd(64, "0");
+      this.volumes.add(source);
+      return { type: "volume" as const, source, destination, readOnly: false };
+    });
+    const binds = (spec.binds ?? []).map((b) => ({
+      type: "bind" as const, source: b.hostPath, destination: b.containerPath, readOnly: b.readOnly ?? false,
+    }));
     const info: ContainerInfo = {
       id: this.id("ctr"),
       name: spec.name,
@@ -162,12 +177,23 @@ export class FakeRuntime implements ContainerRuntime {
       state: "created",
       createdAt: new Date(),
       networks: { [net.name]: "" },
+      ports: requestedPorts(spec),
+      mounts: [...volumes, ...binds],
       hostConfig: {
         privileged: spec.privileged,
         capAdd: [...spec.capAdd],
         capDrop: [...spec.capDrop],
         securityOpt: [...spec.securityOpt],
         resources: { ...spec.resources },
+        init: spec.init,
+        tty: spec.tty ?? false,
+        tmpfs: { ...spec.tmpfs },
+        cgroupnsMode: spec.cgroupnsMode ?? "",
+        restartPolicy: {
+          name: spec.restartPolicy?.name ?? "no",
+          maximumRetryCount: spec.restartPolicy?.maximumRetryCount ?? 0,
+        },
+        stopSignal: spec.stopSignal ?? "",
       },
     };
     net.containerIds.push(info.id);
@@ -180,6 +206,8 @@ export class FakeRuntime implements ContainerRuntime {
     const c = this.get(id);
     c.info.state = "running";
     for (const name of Object.keys(c.info.networks)) c.info.networks[name] = `10.0.0.${this.nextId++ % 250}`;
+    // Ports left to the engine get an ephemeral one while running, as with Docker.
+    c.info.ports = requestedPorts(c.spec).map((p) => (p.hostPort ? p : { ...p, hostPort: this.nextHostPort++ }));
   }
 
   async stopContainer(id: string): Promise<void> {
@@ -187,6 +215,7 @@ export class FakeRuntime implements ContainerRuntime {
     const c = this.get(id);
     if (c.info.state === "running") c.info.state = "exited";
     for (const name of Object.keys(c.info.networks)) c.info.networks[name] = "";
+    c.info.ports = requestedPorts(c.spec);
   }
 
   async removeContainer(id: string): Promise<void> {
@@ -195,6 +224,12 @@ export class FakeRuntime implements ContainerRuntime {
     if (!c) return;
     this.containers.delete(c.info.id);
     for (const net of this.networks.values()) net.containerIds = net.containerIds.filter((x) => x !== c.info.id);
+    for (const m of c.info.mounts) if (m.type === "volume") this.volumes.delete(m.source);
+  }
+
+  /** Names of the anonymous volumes that currently exist, for asserting that removal cleans up. */
+  volumeNames(): string[] {
+    return [...this.volumes];
   }
 
   async inspectContainer(nameOrId: string): Promise<ContainerInfo | null> {
@@ -269,6 +304,12 @@ export class FakeRuntime implements ContainerRuntime {
     opts.onProgress?.(`Step 1/1 : fake build of ${opts.contextDir}`);
     return structuredClone(this.addImage(opts.tag, opts.labels));
   }
+}
+
+function requestedPorts(spec: ContainerSpec): PublishedPort[] {
+  return (spec.ports ?? []).map((p) => ({
+    containerPort: p.containerPort, protocol: p.protocol ?? "tcp", hostIp: p.hostIp ?? "", hostPort: p.hostPort ?? 0,
+  }));
 }
 
 /** The few commands the fake understands without a handler. */

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { type AddressInfo, createServer } from "node:net";
 import { after, describe, it } from "node:test";
 import { isRuntimeError } from "./errors";
 import type { ContainerRuntime, ContainerSpec } from "./runtime";
@@ -13,11 +14,22 @@ export interface ContractSubject {
   runtime: ContainerRuntime;
   /** An image that exists and has sh, cat, echo and sleep. */
   image: string;
+  /** Whether a volume of that name exists (volumes are not part of the interface, only of its effects). */
+  volumeExists: (name: string) => Promise<boolean>;
+}
+
+/** A loopback port that was free a moment ago (the way kind pre-picks its API server port). */
+async function freeLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 export function runtimeContract(name: string, make: () => ContractSubject): void {
   describe(`ContainerRuntime contract: ${name}`, () => {
-    const { runtime, image } = make();
+    const { runtime, image, volumeExists } = make();
     const run = randomBytes(4).toString("hex");
     const labels = { "praxis.test": `contract-${run}` };
     const spec = (suffix: string, network: string): ContainerSpec => ({
@@ -98,6 +110,67 @@ export function runtimeContract(name: string, make: () => ContractSubject): void
       const capped = await runtime.exec(c.id, { cmd: ["cat", "/opt/praxis/deep/dir/note.txt"], maxOutputBytes: 4 });
       assert.deepEqual([capped.stdout, capped.truncated], ["line", true]);
       await runtime.removeContainer(c.id);
+    });
+
+    it("creates a kind-style node container: tmpfs, volumes, binds, cgroupns, ports, restart policy", async () => {
+      const netName = `praxis-contract-${run}-n4`;
+      // Not internal: Docker publishes no ports for containers on an internal network.
+      await runtime.createNetwork({ name: netName, labels, internal: false });
+      const apiPort = await freeLoopbackPort();
+      const node: ContainerSpec = {
+        ...spec("node", netName),
+        securityOpt: ["seccomp=unconfined"],
+        init: false,
+        tty: true,
+        tmpfs: { "/run": "", "/tmp": "" },
+        volumes: ["/var"],
+        binds: [{ hostPath: "/lib/modules", containerPath: "/lib/modules", readOnly: true }],
+        cgroupnsMode: "private",
+        ports: [
+          { containerPort: 6443, hostIp: "127.0.0.1", hostPort: apiPort },
+          { containerPort: 8053, protocol: "udp", hostIp: "127.0.0.1" },
+        ],
+        restartPolicy: { name: "on-failure", maximumRetryCount: 1 },
+        stopSignal: "SIGRTMIN+3",
+      };
+      const created = await runtime.createContainer(node);
+      const hc = created.hostConfig;
+      assert.deepEqual([hc.tty, hc.init, hc.cgroupnsMode, hc.stopSignal], [true, false, "private", "SIGRTMIN+3"]);
+      assert.deepEqual(hc.tmpfs, { "/run": "", "/tmp": "" });
+      assert.deepEqual(hc.restartPolicy, { name: "on-failure", maximumRetryCount: 1 });
+      assert.deepEqual(hc.securityOpt, ["seccomp=unconfined"]);
+      const byDest = Object.fromEntries(created.mounts.map((m) => [m.destination, m]));
+      assert.deepEqual(Object.keys(byDest).sort(), ["/lib/modules", "/var"]);
+      assert.deepEqual(byDest["/lib/modules"], { type: "bind", source: "/lib/modules", destination: "/lib/modules", readOnly: true });
+      const volume = byDest["/var"]!;
+      assert.deepEqual([volume.type, volume.readOnly], ["volume", false]);
+      assert.match(volume.source, /^\w{64}$/, "an anonymous volume has a generated 64-character name");
+      assert.equal(await volumeExists(volume.source), true);
+      const sortPorts = <T extends { containerPort: number }>(ps: T[]) => [...ps].sort((a, b) => a.containerPort - b.containerPort);
+      assert.deepEqual(sortPorts(created.ports), [
+        { containerPort: 6443, protocol: "tcp", hostIp: "127.0.0.1", hostPort: apiPort },
+        { containerPort: 8053, protocol: "udp", hostIp: "127.0.0.1", hostPort: 0 },
+      ]);
+
+      await runtime.startContainer(created.id);
+      const running = await runtime.inspectContainer(created.id);
+      const [api, dns] = sortPorts(running?.ports ?? []);
+      assert.deepEqual(api, { containerPort: 6443, protocol: "tcp", hostIp: "127.0.0.1", hostPort: apiPort });
+      assert.ok(dns && dns.hostPort > 0, "a port published without a host port gets one when the container starts");
+
+      await runtime.removeContainer(created.id);
+      assert.equal(await runtime.inspectContainer(created.id), null);
+      assert.equal(await volumeExists(volume.source), false, "removal takes the anonymous volume along");
+      await runtime.removeNetwork(netName);
+    });
+
+    it("rejects a relative bind path instead of creating a named volume", async () => {
+      const netName = `praxis-contract-${run}-n5`;
+      await runtime.createNetwork({ name: netName, labels, internal: true });
+      const bad: ContainerSpec = { ...spec("bad", netName), binds: [{ hostPath: "modules", containerPath: "/lib/modules" }] };
+      await assert.rejects(runtime.createContainer(bad), (e) => isRuntimeError(e, "failed") && /binds\.hostPath/.test(e.message));
+      assert.equal(await runtime.inspectContainer(bad.name), null);
+      await runtime.removeNetwork(netName);
     });
   });
 }

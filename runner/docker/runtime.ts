@@ -38,7 +38,7 @@ export interface ResourceLimits {
   pids: number;
 }
 
-export interface ContainerSpec {
+export interface ContainerSpec extends NodeContainerSettings {
   name: string;
   image: string;
   hostname: string;
@@ -59,6 +59,69 @@ export interface ContainerSpec {
   init: boolean;
 }
 
+/** A host directory mounted into the container (Engine "Binds" entry host:container[:ro]). */
+export interface BindMount {
+  hostPath: string;
+  containerPath: string;
+  readOnly?: boolean;
+}
+
+/** A container port published on the host (`docker run --publish hostIp:hostPort:containerPort/protocol`). */
+export interface PortPublish {
+  containerPort: number;
+  /** Default "tcp". */
+  protocol?: "tcp" | "udp";
+  /** Default "" (all interfaces); use "127.0.0.1" to keep the port private to this machine. */
+  hostIp?: string;
+  /** Omitted or 0: the engine picks a free port when the container starts. */
+  hostPort?: number;
+}
+
+/** A published port as the engine reports it; hostPort is 0 until the engine has picked one. */
+export interface PublishedPort {
+  containerPort: number;
+  protocol: "tcp" | "udp";
+  hostIp: string;
+  hostPort: number;
+}
+
+export interface RestartPolicy {
+  name: "no" | "on-failure" | "always" | "unless-stopped";
+  /** Only meaningful with "on-failure". */
+  maximumRetryCount?: number;
+}
+
+/** A volume or bind mount of a container; `source` is the volume name or the host path. */
+export interface MountInfo {
+  type: "volume" | "bind";
+  source: string;
+  destination: string;
+  readOnly: boolean;
+}
+
+/**
+ * Settings that ordinary lab hosts leave at the engine's defaults but a kind-style Kubernetes node
+ * needs (systemd as PID 1 wants a tty, writable tmpfs /run, its own cgroup namespace, a /var volume
+ * that keeps the preloaded images, the host's kernel modules, a published API server port).
+ * All optional, so existing specs keep their meaning.
+ */
+export interface NodeContainerSettings {
+  /** Allocate a pseudo-terminal for PID 1 (`--tty`). */
+  tty?: boolean;
+  /** Container path -> tmpfs mount options ("" for the defaults), e.g. { "/run": "", "/tmp": "" }. */
+  tmpfs?: Readonly<Record<string, string>>;
+  /** Container paths that get a fresh anonymous volume (`--volume /var`); removed with the container. */
+  volumes?: readonly string[];
+  binds?: readonly BindMount[];
+  /** "private" gives the container its own cgroup namespace (kind's `--cgroupns=private`). */
+  cgroupnsMode?: "private" | "host";
+  ports?: readonly PortPublish[];
+  /** Default: never restart. */
+  restartPolicy?: RestartPolicy;
+  /** Signal `docker stop` sends, e.g. "SIGRTMIN+3" so systemd shuts down cleanly; default the image's. */
+  stopSignal?: string;
+}
+
 export type ContainerState = "created" | "running" | "paused" | "restarting" | "exited" | "dead" | "removing";
 
 export interface ContainerInfo {
@@ -70,6 +133,10 @@ export interface ContainerInfo {
   createdAt: Date;
   /** Network name -> IPv4 address ("" when not running). */
   networks: Record<string, string>;
+  /** Published ports (requested ones before start, the engine's actual bindings once running). */
+  ports: PublishedPort[];
+  /** Volume and bind mounts (tmpfs mounts are in hostConfig.tmpfs). */
+  mounts: MountInfo[];
   /** The effective configuration, as the engine reports it (lets tests check security defaults). */
   hostConfig: {
     privileged: boolean;
@@ -77,6 +144,14 @@ export interface ContainerInfo {
     capDrop: string[];
     securityOpt: string[];
     resources: ResourceLimits;
+    init: boolean;
+    tty: boolean;
+    tmpfs: Record<string, string>;
+    /** "" when the engine reports none (older engines; then the daemon default applies). */
+    cgroupnsMode: string;
+    restartPolicy: { name: RestartPolicy["name"]; maximumRetryCount: number };
+    /** "" when neither the container nor its image sets one. */
+    stopSignal: string;
   };
 }
 
@@ -173,7 +248,10 @@ export interface ContainerRuntime {
   startContainer(id: string): Promise<void>;
   /** Idempotent on an already stopped container. */
   stopContainer(id: string, opts?: { timeoutSeconds?: number }): Promise<void>;
-  /** Force-removes (kills if running). Idempotent: removing a missing container is not an error. */
+  /**
+   * Force-removes (kills if running) together with its anonymous volumes. Idempotent: removing a
+   * missing container is not an error.
+   */
   removeContainer(id: string): Promise<void>;
   /** Null when no such container. */
   inspectContainer(nameOrId: string): Promise<ContainerInfo | null>;
