@@ -5,7 +5,7 @@
 import { EXIT, type CliIo } from "../../labs/cli/command";
 import { parseCommandArgs } from "../../labs/cli/args";
 import type { CliDeps } from "./deps";
-import { labelledSessions } from "./listing";
+import { findHost } from "./listing";
 
 const USAGE = "usage: praxis env exec <id> [--host <name>] -- <command> [args...]\n";
 
@@ -19,22 +19,8 @@ export async function envExec(argv: string[], io: CliIo, deps: CliDeps): Promise
     (args.help ? io.stdout : io.stderr).write(USAGE);
     return args.help ? EXIT.ok : EXIT.usage;
   }
-  const session = (await labelledSessions(deps.runtime)).find((s) => s.id === id);
-  if (!session) {
-    io.stderr.write(`env exec: no environment ${id} (see praxis env ls)\n`);
-    return EXIT.failure;
-  }
-  const wanted = args.flags.host as string | undefined;
-  const names = session.hosts.map((h) => h.name).join(", ");
-  if (!wanted && session.hosts.length > 1) {
-    io.stderr.write(`env exec: environment ${id} has several hosts (${names}); pick one with --host\n`);
-    return EXIT.usage;
-  }
-  const host = wanted ? session.hosts.find((h) => h.name === wanted) : session.hosts[0];
-  if (!host) {
-    io.stderr.write(`env exec: environment ${id} has no host "${wanted}" (hosts: ${names})\n`);
-    return EXIT.failure;
-  }
+  const host = await findHost(deps.runtime, "env exec", id, args.flags.host as string | undefined, io.stderr);
+  if (typeof host === "number") return host;
   const result = await deps.runtime.exec(host.containerId, { cmd });
   io.stdout.write(result.stdout);
   io.stderr.write(result.stderr);

@@ -10,7 +10,7 @@ import { TerminalClient } from "../terminal/client";
 import { attachToLocalTerminal } from "../terminal/local-terminal";
 import { isValidTerminalId } from "../terminal/tmux";
 import type { CliDeps } from "./deps";
-import { labelledSessions } from "./listing";
+import { findHost } from "./listing";
 import { LOCAL_ORIGIN, startLocalGateway } from "./local-gateway";
 
 const USAGE = "usage: praxis env shell <id> [--host <name>] [--terminal <name>]\n";
@@ -31,20 +31,10 @@ export async function envShell(argv: string[], io: CliIo, deps: CliDeps): Promis
     io.stderr.write("env shell: needs an interactive terminal\n");
     return EXIT.failure;
   }
-  const session = (await labelledSessions(deps.runtime)).find((s) => s.id === id);
-  if (!session) {
-    io.stderr.write(`env shell: no environment ${id} (see praxis env ls)\n`);
-    return EXIT.failure;
-  }
-  const wanted = args.flags.host as string | undefined;
-  const names = session.hosts.map((h) => h.name).join(", ");
-  if (!wanted && session.hosts.length > 1) {
-    io.stderr.write(`env shell: environment ${id} has several hosts (${names}); pick one with --host\n`);
-    return EXIT.usage;
-  }
-  const host = wanted ? session.hosts.find((h) => h.name === wanted) : session.hosts[0];
-  if (!host || host.state !== "running") {
-    io.stderr.write(`env shell: environment ${id} has no running host "${wanted ?? host?.name}" (hosts: ${names})\n`);
+  const host = await findHost(deps.runtime, "env shell", id, args.flags.host as string | undefined, io.stderr);
+  if (typeof host === "number") return host;
+  if (host.state !== "running") {
+    io.stderr.write(`env shell: host "${host.name}" of environment ${id} is not running (${host.state})\n`);
     return EXIT.failure;
   }
   const gateway = await startLocalGateway(deps.runtime, async (sid, name) => (sid === id && name === host.name ? host.containerId : null));

@@ -2,6 +2,7 @@
  * Sessions as the runtime's labels describe them, for `env ls`/`env exec` across CLI invocations:
  * the CLI keeps no state file, the labels are the record.
  */
+import { EXIT } from "../../labs/cli/command";
 import { LABEL } from "../docker/labels";
 import type { ContainerInfo, ContainerRuntime } from "../docker/runtime";
 
@@ -31,4 +32,35 @@ export async function labelledSessions(runtime: ContainerRuntime): Promise<Label
         .sort((a, b) => a.name.localeCompare(b.name)),
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export type LabelledHost = LabelledSession["hosts"][number];
+
+/**
+ * The host a command addresses in environment `id`: the one named by --host, or the only one. On a
+ * miss it reports why on stderr (prefixed with the command's name) and returns the exit code instead.
+ */
+export async function findHost(
+  runtime: ContainerRuntime,
+  command: string,
+  id: string,
+  wanted: string | undefined,
+  stderr: { write(text: string): unknown },
+): Promise<LabelledHost | number> {
+  const session = (await labelledSessions(runtime)).find((s) => s.id === id);
+  if (!session) {
+    stderr.write(`${command}: no environment ${id} (see praxis env ls)\n`);
+    return EXIT.failure;
+  }
+  const names = session.hosts.map((h) => h.name).join(", ");
+  if (!wanted && session.hosts.length > 1) {
+    stderr.write(`${command}: environment ${id} has several hosts (${names}); pick one with --host\n`);
+    return EXIT.usage;
+  }
+  const host = wanted ? session.hosts.find((h) => h.name === wanted) : session.hosts[0];
+  if (!host) {
+    stderr.write(`${command}: environment ${id} has no host "${wanted}" (hosts: ${names})\n`);
+    return EXIT.failure;
+  }
+  return host;
 }
