@@ -5,7 +5,7 @@
  * exit codes that appear a moment after the stream ends).
  */
 import type Docker from "dockerode";
-import { Writable, type Duplex } from "node:stream";
+import { Readable, Writable, type Duplex } from "node:stream";
 import { engine } from "./dockerode-errors";
 import type { ExecOptions, ExecResult, TtyExec, TtyExecOptions } from "./runtime";
 
@@ -68,7 +68,11 @@ export async function dockerExec(docker: Docker, containerId: string, opts: Exec
   const stdout = new CappedSink(cap);
   const stderr = new CappedSink(cap);
   docker.modem.demuxStream(stream, stdout, stderr);
-  if (hasStdin) stream.end(typeof opts.stdin === "string" ? opts.stdin : Buffer.from(opts.stdin!));
+  const input = opts.stdin;
+  if (input instanceof Readable) {
+    input.on("error", (err) => stream.destroy(err));
+    input.pipe(stream);
+  } else if (input !== undefined) stream.end(typeof input === "string" ? input : Buffer.from(input));
 
   const finished = new Promise<"done">((resolve, reject) => {
     stream.on("end", () => resolve("done"));

@@ -5,6 +5,7 @@
  * create/inspect mapping in dockerode-container.ts.
  */
 import Docker from "dockerode";
+import { Readable } from "node:stream";
 import { dockerBuildImage } from "./dockerode-build";
 import { toContainerInfo, toCreateOptions } from "./dockerode-container";
 import { engine, engineOrNull } from "./dockerode-errors";
@@ -135,6 +136,12 @@ export class DockerodeRuntime implements ContainerRuntime {
     return dockerExecTty(this.docker, containerId, opts);
   }
 
+  async copyBetween(from: { containerId: string; path: string }, to: { containerId: string; dir: string }): Promise<void> {
+    const what = `copy ${from.path} from ${from.containerId} to ${to.dir} in ${to.containerId}`;
+    const archive = await engine(what, () => this.docker.getContainer(from.containerId).getArchive({ path: from.path }));
+    await engine(what, () => this.docker.getContainer(to.containerId).putArchive(archive, { path: to.dir }));
+  }
+
   async copyFiles(containerId: string, files: FileToCopy[]): Promise<void> {
     for (const f of files) {
       if (!f.path.startsWith("/")) throw new RuntimeError("failed", `copy into ${containerId}: path must be absolute: ${f.path}`);
@@ -156,6 +163,11 @@ export class DockerodeRuntime implements ContainerRuntime {
   async listImages(labels: Labels): Promise<ImageInfo[]> {
     const list = await engine("list images", () => this.docker.listImages({ filters: labelFilter(labels) }));
     return list.map((i) => ({ id: i.Id, tags: i.RepoTags ?? [], labels: i.Labels ?? {} }));
+  }
+
+  async saveImage(ref: string): Promise<Readable> {
+    const stream = await engine(`save image ${ref}`, () => this.docker.getImage(ref).get());
+    return stream instanceof Readable ? stream : Readable.from(stream as AsyncIterable<Buffer>);
   }
 
   buildImage(opts: BuildImageOptions): Promise<ImageInfo> {

@@ -7,6 +7,7 @@
  * handlers a test installs, falling back to a few built-ins (true, false, echo, cat FILE, exit codes).
  * `failNext` injects an engine failure into a named operation to test rollback paths.
  */
+import { Readable } from "node:stream";
 import { RuntimeError } from "./errors";
 import { FakeTtyExec } from "./fake-tty";
 import { normalizeImageRef } from "./image-ref";
@@ -252,7 +253,7 @@ export class FakeRuntime implements ContainerRuntime {
     this.enter("exec", `${containerId} ${opts.cmd.join(" ")}`);
     const c = this.get(containerId);
     if (c.info.state !== "running") throw new RuntimeError("conflict", `container ${c.info.name} is not running`);
-    const stdin = typeof opts.stdin === "string" ? opts.stdin : opts.stdin ? decoder.decode(opts.stdin) : "";
+    const stdin = await stdinText(opts.stdin);
     const call: FakeExecCall = { container: structuredClone(c.info), cmd: opts.cmd, stdin, env: { ...c.spec.env, ...opts.env }, files: c.files };
     let answer: Partial<ExecResult> | undefined;
     for (const handler of this.handlers) {
@@ -278,6 +279,19 @@ export class FakeRuntime implements ContainerRuntime {
     return tty;
   }
 
+  async copyBetween(from: { containerId: string; path: string }, to: { containerId: string; dir: string }): Promise<void> {
+    this.enter("copyBetween", `${from.containerId}:${from.path} -> ${to.containerId}:${to.dir}`);
+    const source = this.get(from.containerId);
+    const target = this.get(to.containerId);
+    const base = from.path.slice(0, from.path.lastIndexOf("/") + 1);
+    const copied = [...source.files.values()].filter((f) => f.path === from.path || f.path.startsWith(`${from.path}/`));
+    if (copied.length === 0) throw new RuntimeError("not_found", `no such path in ${source.info.name}: ${from.path}`);
+    for (const f of copied) {
+      const path = `${to.dir.replace(/\/$/, "")}/${f.path.slice(base.length)}`;
+      target.files.set(path, { ...f, path });
+    }
+  }
+
   async copyFiles(containerId: string, files: FileToCopy[]): Promise<void> {
     this.enter("copyFiles", containerId);
     const c = this.get(containerId);
@@ -299,11 +313,26 @@ export class FakeRuntime implements ContainerRuntime {
     return [...unique].filter((i) => matches(i.labels, labels)).map((i) => structuredClone(i));
   }
 
+  async saveImage(ref: string): Promise<Readable> {
+    this.enter("saveImage", ref);
+    if (!this.images.has(normalizeImageRef(ref))) throw new RuntimeError("not_found", `no such image: ${ref}`);
+    return Readable.from([Buffer.from(`fake docker-archive of ${normalizeImageRef(ref)}`)]);
+  }
+
   async buildImage(opts: BuildImageOptions): Promise<ImageInfo> {
     this.enter("buildImage", opts.tag);
     opts.onProgress?.(`Step 1/1 : fake build of ${opts.contextDir}`);
     return structuredClone(this.addImage(opts.tag, opts.labels));
   }
+}
+
+async function stdinText(input: ExecOptions["stdin"]): Promise<string> {
+  if (input === undefined) return "";
+  if (typeof input === "string") return input;
+  if (!(input instanceof Readable)) return decoder.decode(input);
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function requestedPorts(spec: ContainerSpec): PublishedPort[] {

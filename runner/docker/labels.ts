@@ -23,7 +23,7 @@ export const LABEL = {
   contextHash: "praxis.context-hash",
 } as const;
 
-export type Role = "host" | "network" | "image";
+export type Role = "host" | "node" | "network" | "image";
 
 export interface SessionLabelInput {
   sessionId: string;

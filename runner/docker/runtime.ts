@@ -6,6 +6,8 @@
  * sessions and terminals can be written and tested without Docker.
  */
 
+import type { Readable } from "node:stream";
+
 /** Container labels / filters. Filters match when every listed key has exactly the given value. */
 export type Labels = Readonly<Record<string, string>>;
 
@@ -160,8 +162,11 @@ export interface ExecOptions {
   env?: Readonly<Record<string, string>>;
   user?: string;
   workingDir?: string;
-  /** Bytes written to the process's stdin, then stdin is closed. */
-  stdin?: Uint8Array | string;
+  /**
+   * Written to the process's stdin, then stdin is closed. A stream is piped without buffering (image
+   * archives of hundreds of MiB go into `ctr images import` this way).
+   */
+  stdin?: Uint8Array | string | Readable;
   /**
    * Client-side deadline. On expiry the runtime stops waiting and reports `timedOut`; it cannot kill the
    * process inside the container, so callers that must kill wrap the command in `timeout` (see checks/).
@@ -259,6 +264,11 @@ export interface ContainerRuntime {
   listContainers(labels: Labels): Promise<ContainerInfo[]>;
 
   exec(containerId: string, opts: ExecOptions): Promise<ExecResult>;
+  /**
+   * Copies a file or directory out of one container into a directory of another (`docker cp` twice,
+   * streamed as a tar archive, never held in memory). The copy keeps its base name.
+   */
+  copyBetween(from: { containerId: string; path: string }, to: { containerId: string; dir: string }): Promise<void>;
   execTty(containerId: string, opts: TtyExecOptions): Promise<TtyExec>;
   /** Writes files (creating parent directories) into a created or running container. */
   copyFiles(containerId: string, files: FileToCopy[]): Promise<void>;
@@ -266,5 +276,7 @@ export interface ContainerRuntime {
   /** Null when no such image. */
   inspectImage(ref: string): Promise<ImageInfo | null>;
   listImages(labels: Labels): Promise<ImageInfo[]>;
+  /** `docker save` of one image as a stream (a docker-archive tar, which `ctr images import` reads). */
+  saveImage(ref: string): Promise<Readable>;
   buildImage(opts: BuildImageOptions): Promise<ImageInfo>;
 }

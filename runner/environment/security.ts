@@ -44,6 +44,20 @@ export const DEFAULT_RESOURCES: ResourceLimits = {
   pids: 256,
 };
 
+/**
+ * Kubernetes nodes (runner/cluster/) are the exception to the rules above: a kind node runs systemd,
+ * containerd and the kubelet, which need a privileged container (cgroups, mounts, iptables, nested
+ * containers). The learner is cluster-admin and can therefore start privileged pods, which are as
+ * strong as the node container itself. Kubernetes labs belong on runner machines dedicated to them
+ * (or with trusted learners); the limits below at least keep one cluster from starving the machine.
+ * An idle control plane uses about 550 MiB and a worker about 170 MiB (bench/cluster.ts).
+ */
+export const DEFAULT_NODE_RESOURCES: ResourceLimits = {
+  nanoCpus: 2_000_000_000,
+  memoryBytes: 2 * 1024 * 1024 * 1024,
+  pids: 8192,
+};
+
 export const SECURITY_OPT: readonly string[] = ["no-new-privileges:true"];
 
 /** Driver options for the session's isolated bridge. */

@@ -5,7 +5,7 @@
  * a partial input into a complete spec with the security defaults applied, reporting every problem at
  * once so a lab author fixes them in one pass.
  */
-import { DEFAULT_CAP_ADD, DEFAULT_RESOURCES } from "./security";
+import { DEFAULT_CAP_ADD, DEFAULT_NODE_RESOURCES, DEFAULT_RESOURCES } from "./security";
 import { normalizeImageRef } from "../docker/image-ref";
 import type { ResourceLimits } from "../docker/runtime";
 
@@ -40,9 +40,23 @@ export interface HostSpec {
   setup: SetupScript[];
 }
 
+/** A kind-style Kubernetes cluster beside the hosts (runner/cluster/ provisions it). */
+export interface ClusterSpec {
+  /** One control-plane node plus `nodes - 1` workers. */
+  nodes: number;
+  kubernetesVersion: string;
+  /** A node image that follows kind's node-image contract (praxis/kind-node or kindest/node). */
+  image: string;
+  /** Local images loaded into every node's containerd (the `kind load docker-image` equivalent). */
+  loadImages: string[];
+  /** Limits of each node container. */
+  nodeResources: ResourceLimits;
+}
+
 export interface EnvironmentSpec {
   labId: string;
   hosts: HostSpec[];
+  cluster?: ClusterSpec;
   /** Give hosts a route to the internet. Off by default: see security.ts for the trade-off. */
   egress: boolean;
 }
@@ -55,9 +69,11 @@ export type HostSpecInput = Opt<Omit<HostSpec, "files" | "setup" | "resources">,
   files?: EnvFileInput[];
   setup?: SetupScriptInput[];
 };
+export type ClusterSpecInput = Opt<ClusterSpec, "loadImages" | "nodeResources" | "nodes">;
 export interface EnvironmentSpecInput {
   labId: string;
   hosts: HostSpecInput[];
+  cluster?: ClusterSpecInput;
   egress?: boolean;
 }
 
@@ -103,6 +119,23 @@ export function resolveSpec(input: EnvironmentSpecInput): EnvironmentSpec {
       })),
     };
   });
+  const cluster = input.cluster && resolveCluster(input.cluster, problems);
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
-  return { labId: input.labId, hosts, egress: input.egress ?? false };
+  return { labId: input.labId, hosts, ...(cluster && { cluster }), egress: input.egress ?? false };
+}
+
+export const MAX_CLUSTER_NODES = 5;
+
+function resolveCluster(input: ClusterSpecInput, problems: string[]): ClusterSpec {
+  const nodes = input.nodes ?? 1;
+  if (!Number.isInteger(nodes) || nodes < 1 || nodes > MAX_CLUSTER_NODES) problems.push(`cluster: nodes must be 1 to ${MAX_CLUSTER_NODES}`);
+  if (!/^v\d+\.\d+\.\d+$/.test(input.kubernetesVersion)) problems.push(`cluster: kubernetesVersion must look like v1.34.4`);
+  if (!input.image) problems.push("cluster: image is required");
+  return {
+    nodes,
+    kubernetesVersion: input.kubernetesVersion,
+    image: normalizeImageRef(input.image),
+    loadImages: (input.loadImages ?? []).map(normalizeImageRef),
+    nodeResources: { ...DEFAULT_NODE_RESOURCES, ...input.nodeResources },
+  };
 }

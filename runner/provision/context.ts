@@ -7,6 +7,7 @@
 import type { ContainerRuntime } from "../docker/runtime";
 import type { SessionIdentity } from "../environment/host-container";
 import type { EnvironmentSpec } from "../environment/spec";
+import type { ClusterNode } from "../cluster/names";
 
 export interface ProvisionContext {
   readonly runtime: ContainerRuntime;
@@ -16,9 +17,24 @@ export interface ProvisionContext {
   readonly ensureImage?: (ref: string, progress: (line: string) => void) => Promise<void>;
   network?: string;
   egressNetwork?: string;
+  /** The Kubernetes cluster, once its nodes exist (runner/cluster/). */
+  cluster?: ClusterState;
   /** Host name -> container id, in spec order. */
   readonly containers: Map<string, string>;
   readonly undo: Array<{ what: string; run: () => Promise<void> }>;
+}
+
+export interface ClusterNodeState extends ClusterNode {
+  containerId: string;
+  /** Address on the cluster network. */
+  ip: string;
+}
+
+export interface ClusterState {
+  name: string;
+  network: string;
+  /** Control plane first. */
+  nodes: ClusterNodeState[];
 }
 
 export interface ProvisionStep {

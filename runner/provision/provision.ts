@@ -3,6 +3,7 @@
  * unwinds the undo stack in reverse and then sweeps the session's labels so nothing is left behind.
  * Modelled on kind's create actions: the order lives here, the work lives in steps/.
  */
+import { CLUSTER_STEPS } from "../cluster/index";
 import { RuntimeError } from "../docker/errors";
 import type { ProvisionContext, ProvisionStep } from "./context";
 import { ProvisionError } from "./errors";
@@ -23,7 +24,8 @@ export interface ProgressEvent {
   elapsedMs: number;
 }
 
-export const DEFAULT_STEPS: readonly ProvisionStep[] = [ensureImages, createNetwork, startHosts, copyFiles, runSetup];
+// Setup scripts run last: they may use the cluster (kubectl) as well as the hosts.
+export const DEFAULT_STEPS: readonly ProvisionStep[] = [ensureImages, createNetwork, startHosts, copyFiles, ...CLUSTER_STEPS, runSetup];
 
 export interface ProvisionOptions {
   steps?: readonly ProvisionStep[];

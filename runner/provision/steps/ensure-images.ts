@@ -9,7 +9,11 @@ import type { ProvisionStep } from "../context";
 export const ensureImages: ProvisionStep = {
   name: "ensure-images",
   async run(ctx, progress) {
-    const refs = [...new Set(ctx.spec.hosts.map((h) => h.image))];
+    const cluster = ctx.spec.cluster;
+    if (cluster && !(await ctx.runtime.inspectImage(cluster.image))) {
+      throw new ProvisionError(this.name, `Kubernetes node image ${cluster.image} is not on this machine; build it with \`npx praxis images build kind-node\``);
+    }
+    const refs = [...new Set([...ctx.spec.hosts.map((h) => h.image), ...(cluster?.loadImages ?? [])])];
     for (const ref of refs) {
       if (await ctx.runtime.inspectImage(ref)) continue;
       if (!ctx.ensureImage) throw new ProvisionError(this.name, `image ${ref} is not available locally (build or load it first)`);

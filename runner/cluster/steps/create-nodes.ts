@@ -1,0 +1,66 @@
+/**
+ * Cluster step 1: the node containers, booted. Nodes sit on two networks:
+ *  - the session network (isolated, see environment/security.ts), so the learner's hosts reach the API
+ *    server and NodePorts by node name;
+ *  - their own cluster bridge, which is not `internal`: Docker publishes ports (the API server on
+ *    127.0.0.1) and gives a default route (the kubelet and API server pick addresses from it, and the
+ *    node image points DNS at the gateway) only on such a network. Masquerading is off unless the lab
+ *    asks for egress, so nodes still have no way out to the internet.
+ * Then each node is awaited until systemd runs containerd, which is when kubeadm can start.
+ */
+import { sessionLabels } from "../../docker/labels";
+import type { ClusterNodeState, ProvisionStep } from "../../provision/context";
+import { ProvisionError } from "../../provision/errors";
+import { clusterName, clusterNetworkName, clusterNodes } from "../names";
+import { nodeContainerSpec } from "../node-container";
+import { inNode, waitFor } from "../node-exec";
+
+const BOOT_TIMEOUT_MS = 90_000;
+
+export const createClusterNodes: ProvisionStep = {
+  name: "create-cluster-nodes",
+  async run(ctx, progress) {
+    const spec = ctx.spec.cluster;
+    if (!spec) return;
+    if (!ctx.network) throw new ProvisionError(this.name, "no session network (create-network must run first)");
+    const cluster = clusterName(ctx.session.sessionId);
+    const network = clusterNetworkName(ctx.session.sessionId);
+    const labels = sessionLabels({ ...ctx.session, role: "network", extra: ctx.session.extraLabels });
+    const net = await ctx.runtime.createNetwork({
+      name: network,
+      labels,
+      internal: false,
+      driverOptions: { "com.docker.network.bridge.enable_ip_masquerade": String(ctx.spec.egress) },
+    });
+    ctx.undo.push({ what: `network ${network}`, run: () => ctx.runtime.removeNetwork(net.id) });
+
+    const nodes = await Promise.all(
+      clusterNodes(cluster, spec.nodes).map(async (node): Promise<ClusterNodeState> => {
+        const created = await ctx.runtime.createContainer(
+          nodeContainerSpec({ session: ctx.session, cluster, node, image: spec.image, network, resources: spec.nodeResources }),
+        );
+        ctx.undo.push({ what: `node ${node.name}`, run: () => ctx.runtime.removeContainer(created.id) });
+        await ctx.runtime.connectNetwork(ctx.network!, created.id, [node.name]);
+        await ctx.runtime.startContainer(created.id);
+        progress(`node ${node.name} started`);
+        return { ...node, containerId: created.id, ip: "" };
+      }),
+    );
+    ctx.cluster = { name: cluster, network, nodes };
+
+    await Promise.all(
+      nodes.map((node) =>
+        waitFor(`${node.name} to boot (systemd starting containerd)`, BOOT_TIMEOUT_MS, async () => {
+          await inNode(ctx.runtime, node, ["systemctl", "is-active", "--quiet", "containerd"], { timeoutMs: 5000 });
+          return true;
+        }),
+      ),
+    );
+    for (const node of nodes) {
+      const info = await ctx.runtime.inspectContainer(node.containerId);
+      node.ip = info?.networks[network] ?? "";
+      if (!node.ip) throw new ProvisionError(this.name, `node ${node.name} has no address on ${network}`);
+    }
+    progress(`${nodes.length} node(s) booted`);
+  },
+};
