@@ -4,7 +4,7 @@
  * `progress` and `state` events, and ends once the session is no longer provisioning (ready, warm,
  * failed, stopped), so a caller can simply read to the end. An unknown session is a plain 404.
  */
-import { DEFAULT_STEPS } from "../provision/provision";
+import { provisionSteps } from "../provision/provision";
 import type { SessionEvent } from "../sessions/events";
 import type { Router } from "./router";
 import { sessionView, type SessionService } from "./session-service";
@@ -23,9 +23,9 @@ export function addEventRoutes(router: Router, deps: { sessions: SessionService;
   const { sessions } = deps;
   router.add("GET", "/sessions/:id/events", async ({ req, res, params }) => {
     const id = params.id!;
-    sessions.get(id); // 404 before any stream is opened
+    const session = sessions.get(id); // 404 before any stream is opened
     const stream = openSse(req, res, deps.heartbeatMs);
-    stream.send("steps", { steps: DEFAULT_STEPS.map((s) => s.name) });
+    stream.send("steps", { steps: provisionSteps(session.cluster !== undefined).map((s) => s.name) });
     let finished = false;
     const { history, unsubscribe } = sessions.events.subscribe(id, (e) => {
       if (!finished && send(stream, e)) finish();

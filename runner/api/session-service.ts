@@ -31,6 +31,7 @@ export function sessionView(s: Session) {
     expiresAt: s.expiresAt.toISOString(),
     lastActivityAt: s.lastActivityAt.toISOString(),
     hosts: s.hosts.map((h) => ({ name: h.name })),
+    ...(s.cluster ? { cluster: { ...s.cluster } } : {}),
     ...(s.error ? { error: s.error } : {}),
   };
 }

@@ -56,8 +56,13 @@ describe("specFromLab", () => {
     );
   });
 
-  it("refuses labs that need a kind cluster", async () => {
-    const withCluster: Lab = { ...lab, environment: { ...lab.environment, cluster: { provider: "kind", nodes: 1, kubernetesVersion: "v1.31.0", preloadImages: [] } } };
-    await assert.rejects(specFromLab(withCluster, async () => new Uint8Array()), /environment.cluster \(kind\) is not supported/);
+  it("maps a kind cluster onto the node image of its version, with the images to load", async () => {
+    const withCluster: Lab = { ...lab, environment: { ...lab.environment, cluster: { provider: "kind", nodes: 2, kubernetesVersion: "v1.34.4", preloadImages: ["praxis/hello-web"] } } };
+    const spec = await specFromLab(withCluster, async () => new Uint8Array());
+    assert.deepEqual(
+      { nodes: spec.cluster?.nodes, image: spec.cluster?.image, loadImages: spec.cluster?.loadImages },
+      { nodes: 2, image: "praxis/kind-node:v1.34.4", loadImages: ["praxis/hello-web:latest"] },
+    );
+    assert.equal(spec.cluster?.nodeResources.memoryBytes, 2 * 1024 ** 3);
   });
 });

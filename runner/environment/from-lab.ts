@@ -2,18 +2,16 @@
  * The adapter from the lab model (labs/) to the runner's EnvironmentSpec: the one place that knows
  * both. File contents are read through an injected reader so the mapping stays testable without disk.
  * Provisioning runs each host's setup scripts, then the first step's setup scripts for that host.
- * Kind clusters are not provisioned by this runner yet, so a lab that asks for one is reported as an
- * invalid environment instead of being started without its cluster.
+ * A lab's kind cluster runs on the node image built for its Kubernetes version (`praxis images build
+ * kind-node`); its preloaded images are loaded into every node.
  */
 import type { Lab } from "../../labs/index";
-import { InvalidEnvironmentError, resolveSpec, type EnvironmentSpec } from "./spec";
+import { nodeImageFor } from "../kind/versions";
+import { resolveSpec, type EnvironmentSpec } from "./spec";
 
 export type ReadBytes = (absolutePath: string) => Promise<Uint8Array>;
 
 export async function specFromLab(lab: Lab, read: ReadBytes): Promise<EnvironmentSpec> {
-  if (lab.environment.cluster) {
-    throw new InvalidEnvironmentError([`lab ${lab.metadata.id}: environment.cluster (kind) is not supported by this runner yet`]);
-  }
   const firstStepSetup = lab.steps[0]?.setup ?? [];
   const hosts = await Promise.all(
     lab.environment.hosts.map(async (host) => ({
@@ -38,5 +36,17 @@ export async function specFromLab(lab: Lab, read: ReadBytes): Promise<Environmen
       })),
     })),
   );
-  return resolveSpec({ labId: lab.metadata.id, hosts });
+  const cluster = lab.environment.cluster;
+  return resolveSpec({
+    labId: lab.metadata.id,
+    hosts,
+    ...(cluster && {
+      cluster: {
+        nodes: cluster.nodes,
+        kubernetesVersion: cluster.kubernetesVersion,
+        image: nodeImageFor(cluster.kubernetesVersion),
+        loadImages: cluster.preloadImages,
+      },
+    }),
+  });
 }

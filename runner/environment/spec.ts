@@ -126,6 +126,12 @@ export function resolveSpec(input: EnvironmentSpecInput): EnvironmentSpec {
 
 export const MAX_CLUSTER_NODES = 5;
 
+/** Memory promised to an environment: its hosts' limits plus its cluster nodes' (admission counts this). */
+export function specMemoryBytes(spec: EnvironmentSpec): number {
+  const hosts = spec.hosts.reduce((sum, h) => sum + h.resources.memoryBytes, 0);
+  return hosts + (spec.cluster ? spec.cluster.nodes * spec.cluster.nodeResources.memoryBytes : 0);
+}
+
 function resolveCluster(input: ClusterSpecInput, problems: string[]): ClusterSpec {
   const nodes = input.nodes ?? 1;
   if (!Number.isInteger(nodes) || nodes < 1 || nodes > MAX_CLUSTER_NODES) problems.push(`cluster: nodes must be 1 to ${MAX_CLUSTER_NODES}`);

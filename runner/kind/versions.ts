@@ -85,3 +85,8 @@ export function imageRefs(v: KindNodeVersions): KindNodeImageRefs {
 export function kubeadmImages(refs: KindNodeImageRefs): string[] {
   return [refs.apiserver, refs.controllerManager, refs.scheduler, refs.proxy, refs.coredns, refs.pause, refs.etcd];
 }
+
+/** The node image a cluster of this Kubernetes version runs on (built by `praxis images build kind-node`). */
+export function nodeImageFor(kubernetesVersion: string): string {
+  return `praxis/kind-node:${kubernetesVersion}`;
+}

@@ -24,8 +24,10 @@ export interface ProgressEvent {
   elapsedMs: number;
 }
 
-// Setup scripts run last: they may use the cluster (kubectl) as well as the hosts.
-export const DEFAULT_STEPS: readonly ProvisionStep[] = [ensureImages, createNetwork, startHosts, copyFiles, ...CLUSTER_STEPS, runSetup];
+/** The steps for an environment, in order; setup scripts run last since they may use the cluster too. */
+export function provisionSteps(withCluster: boolean): readonly ProvisionStep[] {
+  return [ensureImages, createNetwork, startHosts, copyFiles, ...(withCluster ? CLUSTER_STEPS : []), runSetup];
+}
 
 export interface ProvisionOptions {
   steps?: readonly ProvisionStep[];
@@ -34,7 +36,7 @@ export interface ProvisionOptions {
 
 export async function provision(ctx: ProvisionContext, opts: ProvisionOptions = {}): Promise<void> {
   const emit = opts.onEvent ?? (() => {});
-  for (const step of opts.steps ?? DEFAULT_STEPS) {
+  for (const step of opts.steps ?? provisionSteps(ctx.spec.cluster !== undefined)) {
     const started = Date.now();
     const report = (status: StepStatus, message: string) => emit({ step: step.name, status, message, elapsedMs: Date.now() - started });
     report("started", "");

@@ -5,6 +5,7 @@
  * the runner's session records (state/records.ts) add what labels cannot say because they are immutable:
  * a later expiry after an extension, and that a warm-pool member was claimed (else it rejoins the pool).
  */
+import { KIND_LABEL } from "../cluster/names";
 import { LABEL } from "../docker/labels";
 import type { ContainerInfo, NetworkInfo } from "../docker/runtime";
 import type { SessionRecord } from "../state/records";
@@ -57,7 +58,10 @@ function rebuild(id: string, containers: ContainerInfo[], now: Date, record: Ses
   const expiresAt = new Date(record?.expiresAt ?? first.labels[LABEL.expiresAt] ?? "");
   const createdAt = new Date(record?.createdAt ?? first.labels[LABEL.createdAt] ?? first.createdAt);
   if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now) return null;
-  if (containers.some((c) => c.state !== "running" || !c.labels[LABEL.host])) return null;
+  // Hosts and (for Kubernetes labs) cluster nodes must all be running; anything else is half a session.
+  if (containers.some((c) => c.state !== "running" || !(c.labels[LABEL.host] || c.labels[LABEL.role] === "node"))) return null;
+  const hosts = containers.filter((c) => c.labels[LABEL.host]);
+  if (hosts.length === 0) return null;
   const pooled = first.labels[LABEL.pool] !== undefined;
   // A pool member is recorded once fully provisioned; without a record it was cut off halfway.
   if (pooled && !record) return null;
@@ -70,7 +74,14 @@ function rebuild(id: string, containers: ContainerInfo[], now: Date, record: Ses
     createdAt: Number.isNaN(createdAt.getTime()) ? first.createdAt : createdAt,
     expiresAt,
     lastActivityAt: now,
-    hosts: containers.map((c) => ({ name: c.labels[LABEL.host]!, containerId: c.id })),
+    hosts: hosts.map((c) => ({ name: c.labels[LABEL.host]!, containerId: c.id })),
+    ...clusterOf(containers),
     memoryBytes: containers.reduce((sum, c) => sum + c.hostConfig.resources.memoryBytes, 0),
   };
+}
+
+function clusterOf(containers: ContainerInfo[]): Pick<Session, "cluster"> {
+  const nodes = containers.filter((c) => c.labels[LABEL.role] === "node");
+  const name = nodes[0]?.labels[KIND_LABEL.cluster];
+  return name ? { cluster: { name, nodes: nodes.length } } : {};
 }

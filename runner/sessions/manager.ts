@@ -9,7 +9,8 @@
 import { randomBytes } from "node:crypto";
 import { LABEL, managedFilter } from "../docker/labels";
 import { specFingerprint } from "../environment/fingerprint";
-import type { EnvironmentSpec } from "../environment/spec";
+import { clusterName } from "../cluster/names";
+import { specMemoryBytes, type EnvironmentSpec } from "../environment/spec";
 import { newContext } from "../provision/context";
 import { provision, type ProgressEvent } from "../provision/provision";
 import { removeSessionObjects } from "../provision/teardown";
@@ -61,7 +62,7 @@ export class SessionManager {
   async start(spec: EnvironmentSpec, opts: { onEvent?: (e: ProgressEvent) => void } = {}): Promise<StartedSession> {
     const claimed = await this.claim(spec);
     if (claimed) return { session: claimed, ready: Promise.resolve(claimed), claimed: true };
-    const memoryBytes = spec.hosts.reduce((sum, h) => sum + h.resources.memoryBytes, 0);
+    const memoryBytes = specMemoryBytes(spec);
     await this.admitEvictingWarm(memoryBytes);
     const session = this.register(spec, this.deps.limits.timeLimitMs);
     return { session: this.get(session.id), ready: this.runProvisioning(session, spec, opts.onEvent), claimed: false };
@@ -69,7 +70,7 @@ export class SessionManager {
 
   /** Provisions one warm-pool member for the spec's lab. Admission applies (at_capacity), eviction does not. */
   async startWarm(spec: EnvironmentSpec): Promise<Session> {
-    admit(this.sessions.values(), spec.hosts.reduce((sum, h) => sum + h.resources.memoryBytes, 0), this.deps.limits);
+    admit(this.sessions.values(), specMemoryBytes(spec), this.deps.limits);
     // A member lives at most maxLifetime unclaimed; the pool replaces it then (fresh for whoever claims it).
     const session = this.register(spec, this.deps.limits.maxLifetimeMs, specFingerprint(spec));
     return this.runProvisioning(session, spec);
@@ -82,15 +83,17 @@ export class SessionManager {
 
   private register(spec: EnvironmentSpec, lifetimeMs: number, poolSpec?: string): Session {
     const now = this.clock();
+    const id = this.newId();
     const session: Session = {
-      id: this.newId(),
+      id,
       labId: spec.labId,
       state: "provisioning",
       createdAt: now,
       expiresAt: new Date(now.getTime() + lifetimeMs),
       lastActivityAt: now,
       hosts: [],
-      memoryBytes: spec.hosts.reduce((sum, h) => sum + h.resources.memoryBytes, 0),
+      memoryBytes: specMemoryBytes(spec),
+      ...(spec.cluster ? { cluster: { name: clusterName(id), nodes: spec.cluster.nodes } } : {}),
       ...(poolSpec ? { poolSpec } : {}),
     };
     this.sessions.set(session.id, session);

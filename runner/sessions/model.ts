@@ -21,7 +21,9 @@ export interface Session {
   expiresAt: Date;
   lastActivityAt: Date;
   hosts: SessionHost[];
-  /** Sum of the hosts' memory limits, used for admission. */
+  /** The session's Kubernetes cluster (kind naming), for labs that have one. */
+  cluster?: { name: string; nodes: number };
+  /** Sum of the hosts' (and cluster nodes') memory limits, used for admission. */
   memoryBytes: number;
   /** Why provisioning failed (state "failed"). */
   error?: string;
