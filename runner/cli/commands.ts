@@ -6,12 +6,14 @@
  */
 import { EXIT, type CliIo, type Command } from "../../labs/cli/command";
 import { RuntimeError } from "../docker/errors";
+import { ClusterError } from "../cluster/node-exec";
 import { InvalidEnvironmentError } from "../environment/spec";
 import { ImageBuildError } from "../images/builder";
 import { ProvisionError } from "../provision/errors";
 import { cliDeps, LabNotLoadable, type CliDeps } from "./deps";
 import { envDown } from "./env-down";
 import { envExec } from "./env-exec";
+import { envKubeconfig } from "./env-kubeconfig";
 import { envLs } from "./env-ls";
 import { envShell } from "./env-shell";
 import { envUp } from "./env-up";
@@ -25,7 +27,7 @@ function expectedFailure(err: unknown): string | null {
     const left = err.rollbackFailures.length > 0 ? `\nleft behind (remove by hand): ${err.rollbackFailures.join("; ")}` : "";
     return `provisioning failed at ${err.message}${left}`;
   }
-  if (err instanceof RuntimeError || err instanceof InvalidEnvironmentError || err instanceof LabNotLoadable || err instanceof ImageBuildError) return err.message;
+  if (err instanceof RuntimeError || err instanceof ClusterError || err instanceof InvalidEnvironmentError || err instanceof LabNotLoadable || err instanceof ImageBuildError) return err.message;
   return null;
 }
 
@@ -64,8 +66,9 @@ export function envCommand(makeDeps: (io: CliIo) => CliDeps = cliDeps): Command 
     "  ls [--json]                           list environments on this Docker engine",
     "  exec <id> [--host h] -- <cmd...>      run a command in a host of an environment",
     "  shell <id> [--host h]                 open an interactive shell (the same tmux session as the web terminal)",
+    "  kubeconfig <id>                       print a kubeconfig for its Kubernetes cluster (from this machine)",
     "  down <id>                             remove an environment",
     "",
   ].join("\n");
-  return group("env", "Start, inspect and remove lab environments from the command line", { up: envUp, ls: envLs, exec: envExec, shell: envShell, down: envDown }, usage, makeDeps);
+  return group("env", "Start, inspect and remove lab environments from the command line", { up: envUp, ls: envLs, exec: envExec, shell: envShell, kubeconfig: envKubeconfig, down: envDown }, usage, makeDeps);
 }

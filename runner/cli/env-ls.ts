@@ -19,9 +19,9 @@ export async function envLs(argv: string[], io: CliIo, deps: CliDeps): Promise<n
     io.stdout.write("no environments\n");
     return EXIT.ok;
   }
-  const rows = [["ID", "LAB", "RUNNER", "HOSTS", "EXPIRES"]];
+  const rows = [["ID", "LAB", "RUNNER", "HOSTS", "CLUSTER", "EXPIRES"]];
   for (const s of sessions) {
-    rows.push([s.id, s.lab, s.runner, s.hosts.map((h) => (h.state === "running" ? h.name : `${h.name}(${h.state})`)).join(","), s.expiresAt ?? "-"]);
+    rows.push([s.id, s.lab, s.runner, s.hosts.map((h) => (h.state === "running" ? h.name : `${h.name}(${h.state})`)).join(","), s.cluster ? `${s.cluster.name} (${s.cluster.nodes} node${s.cluster.nodes === 1 ? "" : "s"})` : "-", s.expiresAt ?? "-"]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows) io.stdout.write(`${r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()}\n`);

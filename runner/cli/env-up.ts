@@ -49,7 +49,8 @@ export async function envUp(argv: string[], io: CliIo, deps: CliDeps): Promise<n
     },
   });
   const hosts = [...ctx.containers].map(([name, containerId]) => ({ name, containerId }));
-  if (args.flags.json) io.stdout.write(`${JSON.stringify({ id, lab: spec.labId, expiresAt, hosts })}\n`);
+  const cluster = ctx.cluster && { name: ctx.cluster.name, nodes: ctx.cluster.nodes.map((n) => n.name) };
+  if (args.flags.json) io.stdout.write(`${JSON.stringify({ id, lab: spec.labId, expiresAt, hosts, ...(cluster && { cluster }) })}\n`);
   else io.stdout.write(`${id}\n`);
   return EXIT.ok;
 }

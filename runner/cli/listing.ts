@@ -3,6 +3,7 @@
  * the CLI keeps no state file, the labels are the record.
  */
 import { EXIT } from "../../labs/cli/command";
+import { KIND_LABEL } from "../cluster/names";
 import { LABEL } from "../docker/labels";
 import type { ContainerInfo, ContainerRuntime } from "../docker/runtime";
 
@@ -12,10 +13,20 @@ export interface LabelledSession {
   runner: string;
   expiresAt?: string;
   hosts: { name: string; containerId: string; state: string }[];
+  /** kind cluster name and node count, for environments with a Kubernetes cluster. */
+  cluster?: { name: string; nodes: number };
 }
 
 export async function labelledSessions(runtime: ContainerRuntime): Promise<LabelledSession[]> {
   const containers = await runtime.listContainers({ [LABEL.managed]: "true", [LABEL.role]: "host" });
+  const nodes = await runtime.listContainers({ [LABEL.managed]: "true", [LABEL.role]: "node" });
+  const clusters = new Map<string, { name: string; nodes: number }>();
+  for (const n of nodes) {
+    const id = n.labels[LABEL.session];
+    if (!id) continue;
+    const known = clusters.get(id);
+    clusters.set(id, { name: n.labels[KIND_LABEL.cluster] ?? "", nodes: (known?.nodes ?? 0) + 1 });
+  }
   const byId = new Map<string, ContainerInfo[]>();
   for (const c of containers) {
     const id = c.labels[LABEL.session];
@@ -30,6 +41,7 @@ export async function labelledSessions(runtime: ContainerRuntime): Promise<Label
       hosts: list
         .map((c) => ({ name: c.labels[LABEL.host] ?? c.name, containerId: c.id, state: c.state }))
         .sort((a, b) => a.name.localeCompare(b.name)),
+      ...(clusters.has(id) ? { cluster: clusters.get(id) } : {}),
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -2,26 +2,21 @@
  * Proof of node-image compatibility: the official kind CLI (v0.30.0, built from its Go module into the
  * kind-node cache) creates a one-node cluster from praxis/kind-node:<version>, the node becomes Ready and
  * CoreDNS runs, then the cluster is deleted. Needs Docker and the node image; it deliberately FAILS (not
- * skips) when the image is missing. Named *.cluster-test.ts so the default test globs do not run it yet:
- *   node_modules/.bin/node --import tsx --test runner/kind/kind-cli.cluster-test.ts
+ * skips) when the image is missing (`npx praxis images build kind-node`).
  */
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { test } from "node:test";
 import { DockerodeRuntime } from "../docker/dockerode-runtime";
-import { buildArtifacts } from "./build-artifacts";
-import { cacheRootFor } from "./build-kind-node";
-import { kindNodeCacheBase } from "./cli-builder";
 import { SpawnCommandRunner, type CommandResult } from "./command-runner";
-import { artifactRecipes } from "./recipes";
+import { ensureKindCli } from "./kind-cli-tool";
 import { imageRefs, KIND_NODE_VERSIONS } from "./versions";
 
 const CLUSTER = "praxis-proof";
-const repoRoot = resolve(import.meta.dirname, "../..");
-const cacheRoot = cacheRootFor(kindNodeCacheBase(process.env), KIND_NODE_VERSIONS);
 const runner = new SpawnCommandRunner(process.env);
+let cacheRoot = "";
 const nodeImage = imageRefs(KIND_NODE_VERSIONS).node;
 
 async function sh(cmd: string, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
@@ -42,10 +37,9 @@ test(`kind ${KIND_NODE_VERSIONS.kindCli} creates a working cluster from ${nodeIm
   const image = await runtime.inspectImage(nodeImage);
   assert.ok(image, `${nodeImage} is not built on this machine; run \`npx praxis images build kind-node\` first`);
 
-  const kindRecipe = artifactRecipes(KIND_NODE_VERSIONS, { imageDir: join(repoRoot, "images/kind-node") }, cacheRoot).filter((r) => r.group === "tool");
-  await buildArtifacts({ cacheRoot, recipes: kindRecipe, runner, onProgress: (l) => process.stderr.write(`${l}\n`) });
-  const kind = join(cacheRoot, "tools", "kind");
-  const kubectl = join(cacheRoot, "bin", "kubectl");
+  const tools = await ensureKindCli(process.env, (l) => process.stderr.write(`${l}\n`));
+  const { kind, kubectl } = tools;
+  cacheRoot = tools.cacheRoot;
   const work = await mkdtemp(join(tmpdir(), "praxis-kind-proof-"));
   const kubeconfig = join(work, "kubeconfig");
   t.after(async () => {
