@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { BootstrapError, prepare, repoRoot } from './bootstrap.mjs';
-import { ensureTestPrerequisites } from './test-prerequisites.mjs';
+import { ensureTestImages, ensureTestPrerequisites } from './test-prerequisites.mjs';
 
 const TEST_GLOBS = ['labs', 'app', 'prisma', 'runner', 'scripts', 'test'].map((dir) => `${dir}/**/*.test.ts`);
 
@@ -16,6 +16,7 @@ const tasks = {
     const only = process.argv.slice(3);
     return {
       build: true,
+      beforeRun: ensureTestImages,
       args: ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...(only.length ? only : TEST_GLOBS)],
     };
   },
@@ -31,6 +32,7 @@ if (!task) {
 try {
   const plan = task();
   const { node } = prepare({ build: plan.build });
+  plan.beforeRun?.(node);
   const child = spawn(node, plan.args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

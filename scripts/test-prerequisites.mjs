@@ -1,7 +1,10 @@
 // What the test suite needs from the machine besides node_modules: Debian's Chromium (end-to-end tests
 // drive it through playwright-core; Playwright's own browser download cannot work offline), PostgreSQL's
 // server binaries (the PostgreSQL migration test runs a throwaway cluster), and a reachable Docker Engine
-// (runner integration tests). As root on Debian the missing packages are installed; otherwise we say how.
+// (runner integration tests), plus what building the Kubernetes node image needs (gcc and libseccomp's
+// headers for runc; Go itself is expected on the machine). As root on Debian the missing packages are
+// installed; otherwise we say how. ensureTestImages then builds the kind node image (cached: seconds when
+// nothing changed, about half an hour the first time on two cores).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { BootstrapError } from './bootstrap.mjs';
@@ -13,6 +16,8 @@ function missingPackages() {
   if (!existsSync(process.env.PRAXIS_CHROMIUM ?? '/usr/bin/chromium')) missing.push('chromium');
   const hasPostgres = existsSync(POSTGRES_LIB) && readdirSync(POSTGRES_LIB).some((v) => existsSync(`${POSTGRES_LIB}/${v}/bin/initdb`));
   if (!hasPostgres && process.env.PRAXIS_SKIP_POSTGRES !== '1') missing.push('postgresql');
+  if (!existsSync('/usr/bin/gcc')) missing.push('gcc');
+  if (!existsSync('/usr/include/seccomp.h')) missing.push('libseccomp-dev');
   return missing;
 }
 
@@ -37,4 +42,14 @@ export function ensureTestPrerequisites() {
   if (docker.status !== 0) {
     throw new BootstrapError('the integration tests need a running Docker Engine (docker info failed): start Docker and run again');
   }
+}
+
+/** Builds praxis/kind-node (the cluster tests' node image) with the project's Node; cached by version. */
+export function ensureTestImages(node) {
+  const result = spawnSync(node, ['--import', 'tsx', 'labs/cli/main.ts', 'images', 'build', 'kind-node'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    stdio: ['ignore', 2, 2],
+    env: { ...process.env, GOTOOLCHAIN: 'local' },
+  });
+  if (result.status !== 0) throw new BootstrapError('building the kind node image failed (see above); the cluster tests need it');
 }

@@ -5,6 +5,7 @@
  */
 import { RunnerHttpClient, RunnerRequestError, type SessionView } from "../../runner/remote/client";
 import type { EnvironmentSpec } from "../../runner/environment/spec";
+import type { CheckRequest } from "../../runner/checks/request";
 import type { LabRuntimeConfig } from "./runner-config";
 
 export type LabSessionErrorKind = "not_found" | "at_capacity" | "invalid_lab" | "runner_unavailable" | "conflict" | "failed";
@@ -51,13 +52,15 @@ export interface RunnerClient {
   /** Re-provisions the environment; the session comes back provisioning. */
   reset(id: string): Promise<LiveSession>;
   /** Runs one check script on a host of the session. */
-  check(id: string, check: { host: string; script: string; timeoutMs: number }): Promise<CheckOutcome>;
+  check(id: string, check: CheckRequest): Promise<CheckOutcome>;
 }
 
 export interface CheckOutcome {
   passed: boolean;
   message: string;
 }
+
+export type { CheckRequest };
 
 export function runnerClient(config: LabRuntimeConfig): RunnerClient {
   const http = new RunnerHttpClient({ baseUrl: config.runnerUrl, token: config.runnerToken });

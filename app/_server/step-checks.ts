@@ -1,10 +1,11 @@
 /**
  * Server-only: "Check my work" for one step of the learner's own running lab. The lab definition says
- * which script checks a step has (on which host, with which timeout); the runner runs each one in the
- * learner's environment and says pass or fail with the learner-facing message. Checks run in order and
+ * which checks a step has (scripts on a host, kubernetes assertions on the cluster); the runner runs each
+ * one in the learner's environment and says pass or fail with the learner-facing message. Checks run in order and
  * all of them run, so the learner sees every unmet condition at once. Grading and recording progress
  * belong to the lab player (a later issue); this only executes.
  */
+import { checkRequest } from "../../runner/checks/request";
 import { LabSessionError, type CheckOutcome } from "./runner-client";
 import type { LabSessionDeps } from "./lab-sessions";
 
@@ -28,7 +29,7 @@ export async function checkStep(deps: LabSessionDeps, userId: string, sessionId:
   if (!step) throw new LabSessionError("not_found", `lab ${row.labId} has no step "${stepId}"`);
   const checks: StepCheckResult[] = [];
   for (const check of step.checks) {
-    const outcome: CheckOutcome = await deps.runner.check(sessionId, { host: check.host, script: check.script.content, timeoutMs: check.timeoutMs });
+    const outcome: CheckOutcome = await deps.runner.check(sessionId, checkRequest(check));
     checks.push({ name: check.name, passed: outcome.passed, message: outcome.passed ? "" : outcome.message });
   }
   await deps.prisma.labSession.update({ where: { id: sessionId }, data: { lastActivityAt: new Date() } });

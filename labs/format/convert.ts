@@ -1,9 +1,10 @@
 /**
  * Converts a validated v1alpha1 wire lab into the internal Lab: applies every default, turns strings such as
  * "30s", "512Mi" and "0644" into numbers, resolves implied hosts, expands directory copies into files and
- * attaches the text of every page and script. Pure: the loader hands in the directory snapshot and texts.
+ * attaches the text of every page and script (kubernetes checks: convert-kubernetes.ts). Pure: the loader hands in the directory snapshot and texts.
  * Only call it with a lab that validated without findings; it trusts the shape and the references.
  */
+import { convertKubernetesCheck } from "./convert-kubernetes";
 import { DEFAULTS } from "./defaults";
 import { filesUnder, normaliseRelative, type LabTree } from "./tree";
 import type { Check, Host, HostFile, HostScript, Lab, MarkdownPage, ScriptSource, Step } from "./types";
@@ -80,8 +81,10 @@ function expandFile(file: NonNullable<WireHost["files"]>[number], ctx: ConvertCo
 
 function convertStep(step: WireStep, onlyHost: string | undefined, ctx: ConvertContext): Step {
   const checks: Check[] = (step.checks ?? []).map((check, index) => {
+    const name = check.name ?? `Check ${index + 1}`;
+    if (check.kind === "kubernetes") return convertKubernetesCheck(check, name);
     const script = hostScript(check, onlyHost, DEFAULTS.checkTimeout, ctx);
-    return { kind: check.kind, name: check.name ?? `Check ${index + 1}`, ...script, weight: check.weight ?? DEFAULTS.checkWeight };
+    return { kind: check.kind, name, ...script, weight: check.weight ?? DEFAULTS.checkWeight };
   });
   const solution = step.solution === undefined ? undefined : page(step.solution, ctx);
   return {

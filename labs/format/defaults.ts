@@ -13,10 +13,12 @@ export const DEFAULTS = {
   fileMode: "0644",
   executableFileMode: "0755",
   checkTimeout: "30s",
+  /** Pause between two reads of the cluster while a kubernetes check polls. */
+  kubernetesCheckInterval: "1s",
   scriptTimeout: "2m",
   checkWeight: 1,
   clusterNodes: 1,
-  kubernetesVersion: "v1.31.0",
+  kubernetesVersion: "v1.34.4",
   intro: "intro.md",
   finish: "finish.md",
   /** Instructions of step <id> when `instructions` is omitted. */

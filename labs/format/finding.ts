@@ -3,7 +3,7 @@
  * validator collects findings from every rule and converts them to positioned Diagnostics in one place.
  */
 import type { LineCounter, Document } from "yaml";
-import { locate, type DataPath } from "./positions";
+import { locate, offsetInScalar, toPosition, type DataPath } from "./positions";
 import type { Diagnostic } from "./types";
 
 export interface Finding {
@@ -11,6 +11,8 @@ export interface Finding {
   /** Point at the mapping key (unknown fields) or at the value (everything else). */
   at: "key" | "value";
   message: string;
+  /** For a problem inside a string value (an expression): how many characters into it, to point exactly there. */
+  offset?: number;
 }
 
 export const finding = (path: DataPath, message: string, at: "key" | "value" = "value"): Finding => ({ path, at, message });
@@ -24,7 +26,9 @@ export function pathText(path: DataPath): string {
 
 export function toDiagnostics(file: string, doc: Document, counter: LineCounter, findings: readonly Finding[]): Diagnostic[] {
   return findings.map((f) => {
-    const { position } = locate(doc, counter, f.path, f.at);
+    const located = locate(doc, counter, f.path, f.at);
+    const inside = f.offset === undefined ? undefined : offsetInScalar(located.node, f.offset);
+    const position = inside === undefined ? located.position : toPosition(counter, inside);
     return { file, line: position.line, column: position.column, message: f.message };
   });
 }

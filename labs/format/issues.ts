@@ -9,7 +9,7 @@ import type { DataPath } from "./positions";
 import { field } from "./raw";
 import { knownKeysAt } from "./schema-walk";
 import { didYouMean } from "./suggest";
-import { PLANNED_CHECK_KINDS } from "./v1alpha1";
+import { CHECK_KINDS, PLANNED_CHECK_KINDS } from "./v1alpha1";
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
@@ -47,7 +47,7 @@ function describe(schema: z.ZodType, data: unknown, issue: Issue): Finding[] {
       return [finding(path, `${at}: ${invalidValue(path, issue.values, issue.input)}`)];
     case "invalid_union":
       if ("discriminator" in issue && issue.discriminator === "kind") return [checkKind(path, field(issue.input, "kind"))];
-      return [finding(path, `${at}: ${issue.message}`)];
+      return unionFailure(schema, data, issue, path);
     case "invalid_key":
       return issue.issues.map((inner) => finding(path, `${at}: name ${inner.message}`, "key"));
     default:
@@ -59,12 +59,31 @@ function describe(schema: z.ZodType, data: unknown, issue: Issue): Finding[] {
 function checkKind(path: DataPath, input: unknown): Finding {
   const parent = path.slice(0, -1);
   const at = pathText(path);
-  if (input === undefined) return finding(parent, `missing required field \`kind\` in ${pathText(parent)} (supported kinds: script)`);
+  const supported = CHECK_KINDS.join(", ");
+  if (input === undefined) return finding(parent, `missing required field \`kind\` in ${pathText(parent)} (supported kinds: ${supported})`);
   const kind = String(input);
   if ((PLANNED_CHECK_KINDS as readonly string[]).includes(kind)) {
-    return finding(path, `${at}: check kind \`${kind}\` is planned but not supported by praxis.dev/v1alpha1 yet; supported kinds: script`);
+    return finding(path, `${at}: check kind \`${kind}\` is planned but not supported by praxis.dev/v1alpha1 yet; supported kinds: ${supported}`);
   }
-  return finding(path, `${at}: unknown check kind \`${kind}\`; supported kinds: script${didYouMean(kind, ["script"])}`);
+  return finding(path, `${at}: unknown check kind \`${kind}\`; supported kinds: ${supported}${didYouMean(kind, CHECK_KINDS)}`);
+}
+
+/**
+ * A value that fits none of a union's shapes. When it has the type of exactly one of them (a mapping where a
+ * number or a mapping is allowed), the problems inside that shape are the useful ones; otherwise say which
+ * types are allowed.
+ */
+function unionFailure(schema: z.ZodType, data: unknown, issue: Extract<Issue, { code: "invalid_union" }>, path: DataPath): Finding[] {
+  const branches = issue.errors;
+  const typeOnly = (branch: readonly z.core.$ZodIssue[]) => branch.length === 1 && branch[0]!.code === "invalid_type" && branch[0]!.path.length === 0;
+  const fitting = branches.filter((branch) => !typeOnly(branch));
+  if (fitting.length === 1) {
+    return fitting[0]!.flatMap((inner) => describe(schema, data, { ...inner, path: [...path, ...inner.path] } as Issue));
+  }
+  const at = pathText(path);
+  if (issue.message && issue.message !== "Invalid input") return [finding(path, `${at}: ${issue.message}, got ${kindOf(issue.input)}`)];
+  const types = [...new Set(branches.filter(typeOnly).map((b) => expected((b[0] as { expected: string }).expected)))];
+  return [finding(path, `${at}: must be ${types.join(" or ")}, got ${kindOf(issue.input)}`)];
 }
 
 function invalidValue(path: DataPath, values: readonly unknown[], input: unknown): string {
@@ -88,6 +107,7 @@ function tooSmall(issue: Extract<Issue, { code: "too_small" }>): string {
 /** Fields whose values look like numbers to YAML but must be written as strings in a given notation. */
 const FIELD_HINTS: Record<string, string> = {
   timeout: 'must be a duration in quotes, such as "30s" or "2m"',
+  interval: 'must be a duration in quotes, such as "1s" or "5s"',
   memory: 'must be a memory quantity in quotes, such as "512Mi" or "1Gi"',
   mode: 'must be an octal mode in quotes, such as "0644" or "0755"',
   kubernetesVersion: 'must be a Kubernetes version in quotes, such as "v1.31.0"',

@@ -16,6 +16,8 @@ export interface Located {
   position: Position;
   /** True when the full path exists in the document. */
   exact: boolean;
+  /** The YAML node at the path, when it exists. */
+  node?: unknown;
 }
 
 /** Where a path is in a parsed document. `at: "key"` points at a mapping key (for "unknown field" errors). */
@@ -41,7 +43,20 @@ export function locate(doc: Document, counter: LineCounter, path: DataPath, at: 
       return { position: toPosition(counter, offset), exact: false };
     }
   }
-  return { position: toPosition(counter, offset), exact: true };
+  return { position: toPosition(counter, offset), exact: true, node };
+}
+
+/**
+ * The offset in the file of character `index` of a one-line string value, or undefined when that cannot be
+ * known exactly (block scalars, multi-line strings, escapes), in which case callers keep the value's start.
+ */
+export function offsetInScalar(node: unknown, index: number): number | undefined {
+  if (!isScalar(node) || typeof node.value !== "string" || !node.range) return undefined;
+  const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+  if (!quoted && node.type !== "PLAIN") return undefined;
+  const [start, end] = node.range;
+  if (end - start !== node.value.length + (quoted ? 2 : 0) || node.value.includes("\n")) return undefined;
+  return start + (quoted ? 1 : 0) + Math.min(index, node.value.length);
 }
 
 function keyText(key: unknown): string | undefined {

@@ -2,13 +2,15 @@
  * Rules that relate several values of a lab, checked after (and independently of) the structural schema:
  * the id matches the folder, host and step names are unique, every host reference names a real host, each
  * script has exactly one of `script`/`run`, privileged hosts do not also list capabilities, and every file the
- * lab references exists in the lab directory. It also returns the text files the converter will need.
+ * lab references exists in the lab directory; kubernetes checks have their own rules (semantic-kubernetes.ts).
+ * It also returns the text files the converter will need.
  */
 import { DEFAULTS } from "./defaults";
 import { finding, pathText, type Finding } from "./finding";
 import type { DataPath } from "./positions";
 import { field, isRecord, list, text } from "./raw";
 import { didYouMean } from "./suggest";
+import { checkKubernetesCheck } from "./semantic-kubernetes";
 import { normaliseRelative, type LabTree } from "./tree";
 
 export interface SemanticInput {
@@ -27,7 +29,8 @@ export interface SemanticResult {
 export function checkSemantics({ data, dirName, tree }: SemanticInput): SemanticResult {
   const findings: Finding[] = [];
   const textFiles = new Set<string>();
-  const report = (path: DataPath, message: string, at: "key" | "value" = "value") => findings.push(finding(path, message, at));
+  const report = (path: DataPath, message: string, at: "key" | "value" = "value", offset?: number) =>
+    findings.push({ ...finding(path, message, at), ...(offset !== undefined && { offset }) });
 
   /** A referenced file: must be a safe relative path to an existing entry of the wanted type. */
   const requireFile = (path: DataPath, written: unknown, what: "file" | "file or directory" = "file") => {
@@ -47,6 +50,7 @@ export function checkSemantics({ data, dirName, tree }: SemanticInput): Semantic
   }
 
   const hostNames = checkHosts(field(data, "environment"), report, requireFile);
+  const hasCluster = isRecord(field(field(data, "environment"), "cluster"));
 
   const scriptRef = (path: DataPath, value: unknown, hostImplied: boolean) => {
     if (!isRecord(value)) return;
@@ -96,15 +100,18 @@ export function checkSemantics({ data, dirName, tree }: SemanticInput): Semantic
     }
     if (field(step, "solution") !== undefined) requireFile([...base, "solution"], field(step, "solution"));
     list(field(step, "setup")).forEach((x, i) => scriptRef([...base, "setup", i], x, false));
-    // Only script checks are understood by v1alpha1; other kinds are reported by the schema.
-    list(field(step, "checks")).forEach((x, i) => field(x, "kind") === "script" && scriptRef([...base, "checks", i], x, false));
+    // Other check kinds are reported by the schema.
+    list(field(step, "checks")).forEach((x, i) => {
+      if (field(x, "kind") === "script") scriptRef([...base, "checks", i], x, false);
+      if (field(x, "kind") === "kubernetes") checkKubernetesCheck([...base, "checks", i], x, hasCluster, report);
+    });
     if (field(step, "solve") !== undefined) scriptRef([...base, "solve"], field(step, "solve"), false);
   });
 
   return { findings, textFiles: [...textFiles].sort() };
 }
 
-type Report = (path: DataPath, message: string, at?: "key" | "value") => void;
+type Report = (path: DataPath, message: string, at?: "key" | "value", offset?: number) => void;
 type RequireFile = (path: DataPath, written: unknown, what?: "file" | "file or directory") => void;
 
 /** Host-level rules; returns the host names (undefined when they cannot be known, to avoid noise). */

@@ -54,11 +54,63 @@ export interface ScriptCheck {
   weight: number;
 }
 
+/** Which object a kubernetes check reads. `namespace` is omitted for cluster-scoped kinds (the reader then
+ * uses "default" for namespaced ones). */
+export interface KubernetesObjectRef {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+/** Which objects a `select` check lists; selectors use Kubernetes syntax ("app=web,tier!=db"). */
+export interface KubernetesSelection {
+  apiVersion: string;
+  kind: string;
+  /** Omitted: every namespace. */
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** A condition on one object: a partial manifest it must contain, or an expression that must be true. */
+export type KubernetesCondition = { partial: Record<string, unknown> } | { expr: string };
+
+/** The four forms of a kubernetes check (AUTHORING.md, "Kubernetes checks"). */
+export type KubernetesAssertion =
+  /** The object exists and contains `manifest` (a partial manifest; lists match in any order). */
+  | { form: "match"; object: KubernetesObjectRef; manifest: Record<string, unknown> }
+  /** No object matches `manifest`: by name when it has metadata.name, else among all objects of the kind. */
+  | { form: "absent"; query: KubernetesSelection & { name?: string }; manifest: Record<string, unknown> }
+  /** Objects found by selectors meet every given constraint. */
+  | {
+      form: "select";
+      query: KubernetesSelection;
+      every?: KubernetesCondition;
+      any?: KubernetesCondition;
+      count?: { min?: number; max?: number; matching?: KubernetesCondition };
+    }
+  /** The object exists and every expression is true for it. */
+  | { form: "expr"; object: KubernetesObjectRef; expressions: string[] };
+
+/** A check graded by reading cluster state through the API server, polled until it holds or times out. */
+export interface KubernetesCheck {
+  kind: "kubernetes";
+  /** Optional human label; defaults to "Check <n>". */
+  name: string;
+  assertion: KubernetesAssertion;
+  /** How long to keep trying before reporting the last failure. */
+  timeoutMs: number;
+  /** Pause between attempts. */
+  intervalMs: number;
+  weight: number;
+}
+
 /**
- * A union so that later versions can add `kubernetes`, `container`, `file` and `http` checks; switch on `kind`
- * and keep an exhaustive `never` default so the compiler points at every place that needs the new case.
+ * A union so that later versions can add `container`, `file` and `http` checks; switch on `kind` and keep an
+ * exhaustive `never` default so the compiler points at every place that needs the new case.
  */
-export type Check = ScriptCheck;
+export type Check = ScriptCheck | KubernetesCheck;
 export type CheckKind = Check["kind"];
 
 export interface Step {

@@ -8,32 +8,14 @@
 import { z } from "zod";
 import { LINUX_CAPABILITIES } from "./capabilities";
 import { DEFAULTS, LIMITS } from "./defaults";
-import { DURATION_PATTERN, MEMORY_PATTERN, MODE_PATTERN, parseDuration, parseMemory } from "./units";
+import { MEMORY_PATTERN, MODE_PATTERN, parseMemory } from "./units";
+import { kubernetesCheckSchema } from "./v1alpha1-kubernetes";
+import { checkName, checkWeight, dnsLabel, duration, nonEmpty, relativeFile } from "./wire-fields";
 
 export const API_VERSION = "praxis.dev/v1alpha1";
 export const LAB_KIND = "Lab";
 
-const DNS_LABEL = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
-const dnsLabel = (what: string) =>
-  z.string().regex(DNS_LABEL, {
-    error: `must be a DNS label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters) because it names ${what}`,
-  });
-
-const nonEmpty = z.string().min(1);
 const absolutePath = z.string().regex(/^\//, { error: "must be an absolute path (starting with /)" });
-const relativeFile = z
-  .string()
-  .min(1)
-  .meta({ description: "Path relative to the lab directory (forward slashes, no '..')." });
-
-const duration = (fallback: string) =>
-  z
-    .string()
-    .regex(DURATION_PATTERN, { error: 'must be a duration such as "30s", "2m" or "1m30s"', abort: true })
-    .refine((text) => (parseDuration(text) ?? 0) > 0 && (parseDuration(text) ?? 0) <= LIMITS.maxTimeoutMs, {
-      error: "must be between 1ms and 1h",
-    })
-    .meta({ description: "Duration such as 30s, 2m or 1m30s.", default: fallback });
 
 const scriptFields = {
   script: relativeFile.optional().meta({ description: "Script file, relative to the lab directory. Exactly one of `script` and `run`." }),
@@ -57,11 +39,11 @@ export const provisionScriptSchema = z
 export const scriptCheckSchema = z
   .strictObject({
     kind: z.literal("script"),
-    name: nonEmpty.optional().meta({ description: "Short label shown to the learner, e.g. 'hello.txt exists'." }),
+    name: checkName,
     host: hostField,
     ...scriptFields,
     timeout: duration(DEFAULTS.checkTimeout).optional(),
-    weight: z.number().int().min(1).max(100).optional().meta({ default: DEFAULTS.checkWeight }),
+    weight: checkWeight,
   })
   .meta({
     description:
@@ -69,9 +51,12 @@ export const scriptCheckSchema = z
   });
 
 /** Check kinds reserved for later versions; the validator names them as "planned" rather than "unknown". */
-export const PLANNED_CHECK_KINDS = ["kubernetes", "container", "file", "http"] as const;
+export const PLANNED_CHECK_KINDS = ["container", "file", "http"] as const;
 
-export const checkSchema = z.discriminatedUnion("kind", [scriptCheckSchema]);
+export const checkSchema = z.discriminatedUnion("kind", [scriptCheckSchema, kubernetesCheckSchema]);
+
+/** The check kinds this version reads, for messages ("supported kinds: script, kubernetes"). */
+export const CHECK_KINDS = ["script", "kubernetes"] as const;
 
 export const fileSchema = z.strictObject({
   source: relativeFile.meta({ description: "File or directory in the lab, copied recursively." }),
@@ -181,3 +166,4 @@ export type WireLab = z.infer<typeof labSchema>;
 export type WireHost = z.infer<typeof hostSchema>;
 export type WireStep = z.infer<typeof stepSchema>;
 export type WireHostScript = z.infer<typeof hostScriptSchema>;
+export type WireCheck = z.infer<typeof checkSchema>;

@@ -32,6 +32,7 @@ describe("loadLab", () => {
       assert.equal(step.instructions.path, `steps/${step.id}/index.md`);
       assert.ok(step.checks.length >= 1 && step.hints.length >= 2 && step.solve);
       for (const check of step.checks) {
+        if (check.kind !== "script") throw new Error(`unexpected ${check.kind} check`);
         assert.equal(check.host, "workstation");
         assert.equal(check.timeoutMs, 10_000);
         assert.match(check.script.content, /FAIL: /);
@@ -69,7 +70,7 @@ describe("loadLab", () => {
     assert.deepEqual(lab.intro, { path: "README.md", markdown: "# Intro\n" });
     assert.deepEqual(lab.finish, { path: "finish.md", markdown: "# Finish\n" });
     const [build, deploy] = lab.steps;
-    assert.deepEqual(build?.checks.map((c) => [c.name, c.host, c.timeoutMs, c.weight, c.script.path]), [
+    assert.deepEqual(build?.checks.map((c) => c.kind === "script" && [c.name, c.host, c.timeoutMs, c.weight, c.script.path]), [
       ["server answers", "client", 90_000, 3, undefined],
       ["Check 2", "server", 30_000, 1, "scripts/tool.sh"],
     ]);

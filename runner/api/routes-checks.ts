@@ -1,12 +1,16 @@
 /**
- * `POST /sessions/:id/checks` {host, script, timeoutMs?}: runs one check script on a host of a ready
- * session (runner/checks/script-check.ts) and answers pass/fail with the learner-facing message. The
- * script comes from the caller, which knows the lab's steps; the runner stays free of lab knowledge.
- * A check counts as learner activity, and its duration feeds praxis_check_duration_seconds.
+ * `POST /sessions/:id/checks`: runs one check in a ready session and answers pass/fail with the
+ * learner-facing message. Two kinds (runner/checks/request.ts): a script on a host
+ * {host, script, timeoutMs?, env?} and a kubernetes assertion on the session's cluster
+ * {kind: "kubernetes", assertion, timeoutMs, intervalMs}. The check comes from the caller, which knows
+ * the lab's steps; the runner stays free of lab knowledge. A check counts as learner activity, and its
+ * duration feeds praxis_check_duration_seconds.
  */
 import { z } from "zod";
 import type { ContainerRuntime } from "../docker/runtime";
-import { runScriptCheck } from "../checks/script-check";
+import type { ClusterChecks } from "../checks/cluster-check";
+import { executeCheck } from "../checks/execute";
+import type { CheckRequest } from "../checks/request";
 import { HttpError } from "./errors";
 import { readJson, sendJson } from "./http-io";
 import { requireHostContainer } from "./hosts";
@@ -14,21 +18,48 @@ import type { Histogram } from "./metrics";
 import type { Router } from "./router";
 import type { SessionService } from "./session-service";
 
-const CheckBody = z.strictObject({
+const MAX_TIMEOUT_MS = 10 * 60_000;
+
+const ScriptBody = z.strictObject({
+  kind: z.literal("script").optional(),
   host: z.string().min(1).max(64),
   script: z.string().min(1).max(256 * 1024),
-  timeoutMs: z.number().int().positive().max(10 * 60_000).default(30_000),
+  timeoutMs: z.number().int().positive().max(MAX_TIMEOUT_MS).default(30_000),
   env: z.record(z.string(), z.string()).optional(),
 });
 
-export function addCheckRoutes(router: Router, deps: { sessions: SessionService; runtime: ContainerRuntime; checkSeconds: Histogram }): void {
+// The assertion's structure is the grading engine's to judge (it was validated when the lab loaded).
+const KubernetesBody = z.strictObject({
+  kind: z.literal("kubernetes"),
+  assertion: z.looseObject({ form: z.enum(["match", "absent", "select", "expr"]) }),
+  timeoutMs: z.number().int().positive().max(MAX_TIMEOUT_MS),
+  intervalMs: z.number().int().positive().max(MAX_TIMEOUT_MS),
+});
+
+const CheckBody = z.union([ScriptBody, KubernetesBody]);
+
+export interface CheckRouteDeps {
+  sessions: SessionService;
+  runtime: ContainerRuntime;
+  clusterChecks: ClusterChecks;
+  checkSeconds: Histogram;
+}
+
+export function addCheckRoutes(router: Router, deps: CheckRouteDeps): void {
   router.add("POST", "/sessions/:id/checks", async ({ req, res, params }) => {
     const body = CheckBody.safeParse(await readJson(req, 512 * 1024));
     if (!body.success) throw new HttpError(400, "bad_request", body.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; "));
-    const { host, script, timeoutMs, env } = body.data;
-    const containerId = requireHostContainer(deps.sessions, params.id!, host);
-    deps.sessions.touch(params.id!);
-    const result = await runScriptCheck(deps.runtime, containerId, script, { timeoutMs, env });
+    const id = params.id!;
+    const check = body.data;
+    if (check.kind === "kubernetes") {
+      const session = deps.sessions.get(id);
+      if (session.state !== "ready") throw new HttpError(409, "invalid_state", `session ${id} is ${session.state}`);
+      if (!session.cluster) throw new HttpError(409, "no_cluster", `session ${id} has no Kubernetes cluster`);
+    }
+    const target = { sessionId: id, hostContainer: (host: string) => requireHostContainer(deps.sessions, id, host) };
+    if (check.kind !== "kubernetes") target.hostContainer(check.host); // 404/409 before the check counts as activity
+    deps.sessions.touch(id);
+    const result = await executeCheck(deps, target, check as CheckRequest);
     deps.checkSeconds.observe(result.durationMs / 1000, { outcome: result.passed ? "passed" : "failed" });
     sendJson(res, 200, result);
   });

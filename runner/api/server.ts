@@ -17,6 +17,7 @@ import { HttpError, toHttpError } from "./errors";
 import { findHostContainer } from "./hosts";
 import { bearerChecker, sendJson, sendText } from "./http-io";
 import type { Logger } from "./logger";
+import { ClusterChecks } from "../checks/cluster-check";
 import { addCheckRoutes } from "./routes-checks";
 import { addEventRoutes } from "./routes-events";
 import { addFileRoutes } from "./routes-files";
@@ -74,7 +75,7 @@ export function createRunnerApi(deps: RunnerApiDeps): RunnerApi {
   const router = new Router();
   addSessionRoutes(router, { sessions, tickets: deps.tickets, provisionSeconds: metrics.provisionSeconds, logger });
   addEventRoutes(router, { sessions });
-  addCheckRoutes(router, { sessions, runtime: deps.runtime, checkSeconds: metrics.checkSeconds });
+  addCheckRoutes(router, { sessions, runtime: deps.runtime, clusterChecks: new ClusterChecks(deps.runtime), checkSeconds: metrics.checkSeconds });
   addFileRoutes(router, { sessions, files: new HostFiles(deps.runtime) });
   router.add("GET", "/metrics", async ({ res }) => sendText(res, 200, metrics.registry.render(), "text/plain; version=0.0.4; charset=utf-8"));
 

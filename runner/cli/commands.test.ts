@@ -3,12 +3,18 @@
  * invocations only through labels, like real CLI runs.
  */
 import assert from "node:assert/strict";
+import { join, resolve } from "node:path";
 import { describe, it } from "node:test";
+import { loadLab } from "../../labs/index";
 import type { CliIo } from "../../labs/cli/command";
 import { FakeRuntime } from "../docker/fake-runtime";
 import { resolveSpec } from "../environment/spec";
 import { envCommand, imagesCommand } from "./commands";
 import type { CliDeps } from "./deps";
+
+const repoRoot = resolve(import.meta.dirname, "../..");
+/** Lab "first-container" gets its real host name (env check runs its real checks); others get a and b. */
+const hostsOf = (lab: string) => (lab === "first-container" ? [{ name: "workstation", image: "img" }] : [{ name: "a", image: "img" }, { name: "b", image: "img" }]);
 
 function harness() {
   const rt = new FakeRuntime({ images: ["img"] });
@@ -17,7 +23,11 @@ function harness() {
   const deps: CliDeps = {
     runtime: rt,
     imagesDir: "/nonexistent",
-    loadSpec: async (lab) => resolveSpec({ labId: lab, hosts: [{ name: "a", image: "img" }, { name: "b", image: "img" }] }),
+    loadLab: async () => {
+      const { lab } = await loadLab(join(repoRoot, "content/labs/first-container"));
+      return lab!;
+    },
+    loadSpec: async (lab) => resolveSpec({ labId: lab, hosts: hostsOf(lab) }),
     now: () => new Date("2026-01-01T00:00:00Z"),
     newId: () => `e${++n}`,
   };
@@ -43,7 +53,7 @@ describe("praxis env", () => {
     assert.match(up.err, /✓ start-hosts/);
 
     const ls = await run("ls");
-    assert.match(ls.out, /^ID\s+LAB\s+RUNNER\s+HOSTS\s+EXPIRES\ne1\s+hello\s+cli\s+a,b\s+2026-01-01T02:00:00.000Z\n$/);
+    assert.match(ls.out, /^ID\s+LAB\s+RUNNER\s+HOSTS\s+CLUSTER\s+EXPIRES\ne1\s+hello\s+cli\s+a,b\s+-\s+2026-01-01T02:00:00.000Z\n$/);
 
     assert.deepEqual(await run("exec", "e1", "--host", "b", "--", "hostname"), { code: 0, out: "b\n", err: "" });
     const ambiguous = await run("exec", "e1", "--", "hostname");
@@ -72,6 +82,25 @@ describe("praxis env", () => {
     const io: CliIo = { stdout: { write: () => true }, stderr: { write: (t: string) => err.push(t) }, cwd: "/", env: {}, repoRoot: "/" };
     const code = await imagesCommand(() => ({ ...deps, imagesDir: new URL("../../images", import.meta.url).pathname })).run(["build", "nope"], io);
     assert.equal(code, 2);
-    assert.match(err.join(""), /unknown image\(s\) nope; available: workstation/);
+    assert.match(err.join(""), /unknown image\(s\) nope; available: hello-web, workstation/);
+  });
+
+  it("check runs the lab's checks in the environment and reports each with its message", async () => {
+    const { rt, run } = harness();
+    // Check scripts arrive on stdin; pass the one about PID 1, fail everything else with a FAIL: line.
+    rt.onExec((call) => (call.cmd[0] === "timeout" ? (call.stdin.includes("pid1.txt") ? { exitCode: 0 } : { exitCode: 1, stdout: "FAIL: not yet\n" }) : undefined));
+    const up = await run("up", "first-container");
+    const id = up.out.trim();
+    const one = await run("check", id, "--step", "processes", "--json");
+    assert.equal(one.code, 1, one.err);
+    const report = JSON.parse(one.out) as { passed: boolean; checks: { step: string; check: string; passed: boolean; message: string }[] };
+    assert.equal(report.passed, false);
+    assert.deepEqual(report.checks.map((c) => [c.step, c.passed, c.message]), [["processes", true, ""], ["processes", false, "not yet"]]);
+    const text = await run("check", id, "--step", "processes");
+    assert.match(text.out, /^✓ processes · PID 1 is named in \/root\/pid1.txt/m);
+    assert.match(text.out, /^✗ processes · The worker's PID is in \/root\/worker-pid.txt .*\n {4}not yet$/m);
+    const bad = await run("check", id, "--step", "nope");
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /has no step "nope" \(steps: processes, limits, filesystem\)/);
   });
 });

@@ -12,6 +12,7 @@ import { ImageBuildError } from "../images/builder";
 import { ProvisionError } from "../provision/errors";
 import { cliDeps, LabNotLoadable, type CliDeps } from "./deps";
 import { envDown } from "./env-down";
+import { envCheck } from "./env-check";
 import { envExec } from "./env-exec";
 import { envKubeconfig } from "./env-kubeconfig";
 import { envLs } from "./env-ls";
@@ -66,9 +67,10 @@ export function envCommand(makeDeps: (io: CliIo) => CliDeps = cliDeps): Command 
     "  ls [--json]                           list environments on this Docker engine",
     "  exec <id> [--host h] -- <cmd...>      run a command in a host of an environment",
     "  shell <id> [--host h]                 open an interactive shell (the same tmux session as the web terminal)",
+    "  check <id> [--step s] [--json]        run the lab's checks against it (exit 1 if any fails)",
     "  kubeconfig <id>                       print a kubeconfig for its Kubernetes cluster (from this machine)",
     "  down <id>                             remove an environment",
     "",
   ].join("\n");
-  return group("env", "Start, inspect and remove lab environments from the command line", { up: envUp, ls: envLs, exec: envExec, shell: envShell, kubeconfig: envKubeconfig, down: envDown }, usage, makeDeps);
+  return group("env", "Start, inspect and remove lab environments from the command line", { up: envUp, ls: envLs, exec: envExec, shell: envShell, check: envCheck, kubeconfig: envKubeconfig, down: envDown }, usage, makeDeps);
 }

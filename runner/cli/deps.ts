@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { labDirsFromEnv, loadLab } from "../../labs/index";
+import { labDirsFromEnv, loadLab, type Lab } from "../../labs/index";
 import type { CliIo } from "../../labs/cli/command";
 import { displayDiagnostic } from "../../labs/cli/paths";
 import { DockerodeRuntime } from "../docker/dockerode-runtime";
@@ -25,6 +25,8 @@ export class LabNotLoadable extends Error {
 export interface CliDeps {
   runtime: ContainerRuntime;
   imagesDir: string;
+  /** A lab directory (with lab.yaml) or a lab id from the configured lab dirs; LabNotLoadable otherwise. */
+  loadLab(labArg: string): Promise<Lab>;
   loadSpec(labArg: string): Promise<EnvironmentSpec>;
   now(): Date;
   newId(): string;
@@ -42,14 +44,15 @@ export function cliDeps(io: CliIo): CliDeps {
   return {
     runtime: new DockerodeRuntime({ socketPath: socketPath(io.env) }),
     imagesDir: path.join(io.repoRoot, "images"),
-    loadSpec: (labArg) => loadSpecFromArg(labArg, io),
+    loadLab: (labArg) => loadLabFromArg(labArg, io),
+    loadSpec: async (labArg) => specFromLab(await loadLabFromArg(labArg, io), async (p) => new Uint8Array(await readFile(p))),
     now: () => new Date(),
     newId: () => randomBytes(5).toString("hex"),
   };
 }
 
 /** A lab argument is a directory containing lab.yaml, or a lab id found in the configured lab dirs. */
-async function loadSpecFromArg(labArg: string, io: CliIo): Promise<EnvironmentSpec> {
+async function loadLabFromArg(labArg: string, io: CliIo): Promise<Lab> {
   const asDir = path.resolve(io.cwd, labArg);
   const isDir = await stat(path.join(asDir, "lab.yaml")).then(() => true, () => false);
   const candidates = isDir ? [asDir] : labDirsFromEnv(io.env, io.repoRoot).map((d) => path.join(d, labArg));
@@ -57,7 +60,7 @@ async function loadSpecFromArg(labArg: string, io: CliIo): Promise<EnvironmentSp
     if (!(await stat(path.join(dir, "lab.yaml")).then(() => true, () => false))) continue;
     const { lab, diagnostics } = await loadLab(dir);
     if (!lab) throw new LabNotLoadable(diagnostics.map((d) => displayDiagnostic(d, io.cwd)).join("\n"));
-    return specFromLab(lab, async (p) => new Uint8Array(await readFile(p)));
+    return lab;
   }
   throw new LabNotLoadable(`no lab "${labArg}": not a directory with lab.yaml, nor a lab id in ${labDirsFromEnv(io.env, io.repoRoot).join(", ")}`);
 }

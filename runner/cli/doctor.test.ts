@@ -8,7 +8,7 @@ import { describe, it } from "node:test";
 import type { CliIo } from "../../labs/cli/command";
 import { FakeRuntime } from "../docker/fake-runtime";
 import { RuntimeError } from "../docker/errors";
-import { buildPraxisImage } from "../images/builder";
+import { availableImages, buildPraxisImage } from "../images/builder";
 import { checkNode, type DoctorProbes } from "./doctor-checks";
 import { doctorCommand } from "./doctor";
 
@@ -34,7 +34,7 @@ const probes = (runtime: FakeRuntime, overrides: Partial<DoctorProbes> = {}): Do
 describe("praxis doctor", () => {
   it("passes when everything is ready", async () => {
     const runtime = new FakeRuntime();
-    await buildPraxisImage(runtime, IMAGES, "workstation");
+    for (const name of await availableImages(IMAGES)) await buildPraxisImage(runtime, IMAGES, name);
     const { code, out } = await run(probes(runtime));
     assert.equal(code, 0, out);
     assert.match(out, /^✓ Node.js: v22\.23\.3$/m);

@@ -4,6 +4,7 @@
  * into the wire body (file bytes as base64, the inverse of api/session-body.ts) and turns error
  * responses into RunnerRequestError carrying the runner's status and code, so callers map them once.
  */
+import { requestDeadlineMs, type CheckOutcome, type CheckRequest } from "../checks/request";
 import type { EnvironmentSpec } from "../environment/spec";
 import { SseParser } from "./sse";
 
@@ -24,13 +25,7 @@ export type SessionStreamEvent =
   | { type: "progress"; step: string; status: "started" | "progress" | "done" | "failed"; message: string; elapsedMs: number; at: string }
   | { type: "state"; session: SessionView };
 
-export interface CheckView {
-  passed: boolean;
-  exitCode: number;
-  message: string;
-  output: string;
-  durationMs: number;
-}
+export type CheckView = CheckOutcome;
 
 export interface TicketView {
   ticket: string;
@@ -127,8 +122,8 @@ export class RunnerHttpClient {
     return this.call("POST", `/sessions/${encodeURIComponent(id)}/reset`, {});
   }
 
-  runCheck(id: string, check: { host: string; script: string; timeoutMs?: number }): Promise<CheckView> {
-    return this.call("POST", `/sessions/${encodeURIComponent(id)}/checks`, check, (check.timeoutMs ?? 30_000) + 30_000);
+  runCheck(id: string, check: CheckRequest): Promise<CheckView> {
+    return this.call("POST", `/sessions/${encodeURIComponent(id)}/checks`, check, requestDeadlineMs(check));
   }
 
   getSession(id: string): Promise<SessionView> {

@@ -6,7 +6,7 @@
  *    127.0.0.1) and gives a default route (the kubelet and API server pick addresses from it, and the
  *    node image points DNS at the gateway) only on such a network. Masquerading is off unless the lab
  *    asks for egress, so nodes still have no way out to the internet.
- * Then each node is awaited until systemd runs containerd, which is when kubeadm can start.
+ * Then each node is awaited until its entrypoint has handed over to systemd.
  */
 import { sessionLabels } from "../../docker/labels";
 import type { ClusterNodeState, ProvisionStep } from "../../provision/context";
@@ -48,12 +48,15 @@ export const createClusterNodes: ProvisionStep = {
     );
     ctx.cluster = { name: cluster, network, nodes };
 
+    // Like kind, go on as soon as the entrypoint has prepared the node and handed PID 1 to systemd:
+    // kubeadm's first phases (certificates, manifests) overlap the rest of the boot, and kubeadm itself
+    // waits for the kubelet, which systemd starts once containerd is up.
     await Promise.all(
       nodes.map((node) =>
-        waitFor(`${node.name} to boot (systemd starting containerd)`, BOOT_TIMEOUT_MS, async () => {
-          await inNode(ctx.runtime, node, ["systemctl", "is-active", "--quiet", "containerd"], { timeoutMs: 5000 });
-          return true;
-        }),
+        waitFor(`${node.name} to boot (its entrypoint handing over to systemd)`, BOOT_TIMEOUT_MS, async () => {
+          const pid1 = await inNode(ctx.runtime, node, ["cat", "/proc/1/comm"], { timeoutMs: 5000 });
+          return pid1.trim() === "systemd";
+        }, 250),
       ),
     );
     for (const node of nodes) {

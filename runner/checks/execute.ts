@@ -1,0 +1,19 @@
+/**
+ * Runs one CheckRequest in a session: a script on the named host, or a kubernetes assertion on the
+ * session's cluster. The one dispatch on check kinds, shared by the runner API and `praxis env check`.
+ */
+import type { ContainerRuntime } from "../docker/runtime";
+import type { ClusterChecks } from "./cluster-check";
+import type { CheckOutcome, CheckRequest } from "./request";
+import { runScriptCheck } from "./script-check";
+
+export interface CheckTarget {
+  sessionId: string;
+  /** Container id of a host of the session; throws (the caller's own error) when there is none. */
+  hostContainer(host: string): string;
+}
+
+export function executeCheck(deps: { runtime: ContainerRuntime; clusterChecks: ClusterChecks }, target: CheckTarget, request: CheckRequest): Promise<CheckOutcome> {
+  if (request.kind === "kubernetes") return deps.clusterChecks.run(target.sessionId, request);
+  return runScriptCheck(deps.runtime, target.hostContainer(request.host), request.script, { timeoutMs: request.timeoutMs ?? 30_000, env: request.env });
+}

@@ -1,0 +1,51 @@
+/**
+ * A check as the runner executes it: the wire form of `POST /sessions/:id/checks`, shared by the runner,
+ * its HTTP client, the web app and the CLI. `checkRequest` turns a lab's check (labs/) into it, so the
+ * runner itself never needs the lab: a script runs on a named host, a kubernetes assertion runs against
+ * the session's cluster.
+ */
+import type { Check, KubernetesAssertion } from "../../labs/index";
+
+export interface ScriptCheckRequest {
+  kind?: "script";
+  host: string;
+  script: string;
+  timeoutMs?: number;
+  env?: Record<string, string>;
+}
+
+export interface KubernetesCheckRequest {
+  kind: "kubernetes";
+  assertion: KubernetesAssertion;
+  timeoutMs: number;
+  intervalMs: number;
+}
+
+export type CheckRequest = ScriptCheckRequest | KubernetesCheckRequest;
+
+/** What every check reports; `exitCode` and `output` only mean something for scripts. */
+export interface CheckOutcome {
+  passed: boolean;
+  message: string;
+  durationMs: number;
+  exitCode?: number;
+  output?: string;
+}
+
+export function checkRequest(check: Check): CheckRequest {
+  switch (check.kind) {
+    case "script":
+      return { kind: "script", host: check.host, script: check.script.content, timeoutMs: check.timeoutMs };
+    case "kubernetes":
+      return { kind: "kubernetes", assertion: check.assertion, timeoutMs: check.timeoutMs, intervalMs: check.intervalMs };
+    default: {
+      const unknown: never = check;
+      throw new Error(`unsupported check kind ${(unknown as { kind: string }).kind}`);
+    }
+  }
+}
+
+/** Client-side deadline for a request: the check's own timeout plus room for the round trip. */
+export function requestDeadlineMs(request: CheckRequest): number {
+  return (request.timeoutMs ?? 30_000) + 30_000;
+}
