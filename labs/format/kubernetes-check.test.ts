@@ -145,6 +145,14 @@ describe("kubernetes checks: load-time errors", () => {
 `).diagnostics, ["tiny/lab.yaml:13:15: steps[0].checks[0].expr: unexpected \"=\"; expected an operator such as && or == (at character 51 of the expression)"]);
   });
 
+  it("explains that an expression condition is a plain string, not a mapping with expr", () => {
+    assert.deepEqual(load(`- kind: kubernetes
+  select: { apiVersion: v1, kind: Pod, labelSelector: app=web }
+  any:
+    expr: len(spec.containers) == 1
+`).diagnostics, ["tiny/lab.yaml:14:11: steps[0].checks[0].any: a condition that is an expression is written as a plain string (`any: len(spec.containers) == 1`), not under `expr:`"]);
+  });
+
   it("lists kubernetes among the supported kinds", () => {
     assert.deepEqual(load("- kind: kubernets\n").diagnostics, [
       "tiny/lab.yaml:11:15: steps[0].checks[0].kind: unknown check kind `kubernets`; supported kinds: script, kubernetes; did you mean `kubernetes`?",

@@ -52,6 +52,21 @@ export function checkKubernetesCheck(path: DataPath, check: unknown, hasCluster:
   }
   checkSelectors(path, check, report);
   checkCount(sub("count"), check.count, report);
+  for (const [where, condition] of conditions(path, check)) {
+    // `any: {expr: "..."}` reads as "the object has a field named expr", which no object has.
+    if (isRecord(condition) && Object.keys(condition).length === 1 && typeof condition.expr === "string") {
+      report([...where, "expr"], `${pathText(where)}: a condition that is an expression is written as a plain string (\`${pathText(where).split(".").at(-1)}: ${condition.expr}\`), not under \`expr:\``, "key");
+    }
+  }
+}
+
+/** The conditions of a select check (partial manifests or expressions), with their data paths. */
+function conditions(path: DataPath, check: Record<string, unknown>): [DataPath, unknown][] {
+  const found: [DataPath, unknown][] = [];
+  for (const key of ["every", "any"]) if (check[key] !== undefined) found.push([[...path, key], check[key]]);
+  const matching = field(check.count, "matching");
+  if (matching !== undefined) found.push([[...path, "count", "matching"], matching]);
+  return found;
 }
 
 /** Every expression in the check with its data path: `expr` (one or a list) and string conditions. */
