@@ -21,6 +21,8 @@ import { ensureKindCli, type KindTools } from "../kind/kind-cli-tool";
 import { KIND_NODE_VERSIONS, nodeImageFor } from "../kind/versions";
 import { removeSessionObjects } from "../provision/teardown";
 import { SessionManager, type SessionLimits } from "../sessions/manager";
+import { ClusterChecks } from "../checks/cluster-check";
+import type { KubernetesCheckRequest } from "../checks/request";
 import { runnerKubeconfig } from "./access";
 
 const sh = promisify(execFile);
@@ -42,6 +44,16 @@ async function onWorkstation(id: string, script: string, timeoutMs = 180_000): P
   const r = await rt.exec(id, { cmd: ["bash", "-c", script], timeoutMs });
   assert.equal(r.exitCode, 0, `\`${script}\` failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
+}
+
+/** Runs a one-shot pod to completion and returns its logs (`kubectl run -i` can miss fast output). */
+async function podOutput(ws: string, name: string, command: string, nodeName?: string): Promise<string> {
+  const overrides = nodeName ? ` --overrides='{"spec":{"nodeName":"${nodeName}"}}'` : "";
+  return onWorkstation(
+    ws,
+    `kubectl run ${name} --restart=Never --image=praxis/hello-web:latest --image-pull-policy=IfNotPresent${overrides} -- ${command} >/dev/null && ` +
+      `kubectl wait --for=jsonpath='{.status.phase}'=Succeeded pod/${name} --timeout=120s >/dev/null && kubectl logs ${name} && kubectl delete pod ${name} --wait=false >/dev/null`,
+  );
 }
 
 const WEB = `
@@ -94,8 +106,22 @@ describe("kind clusters on Docker", { timeout: 20 * 60_000 }, () => {
     const nodes = await onWorkstation(ws, `kubectl get nodes -o jsonpath='{range .items[*]}{.metadata.name}={.status.conditions[?(@.type=="Ready")].status}{"\\n"}{end}'`);
     assert.equal(nodes.trim(), `${s.cluster!.name}-control-plane=True`);
 
+    // Kubernetes checks, as the runner runs them: fail with the precise difference, then pass.
+    const checks = new ClusterChecks(rt);
+    const replicas = (n: number): KubernetesCheckRequest => ({
+      kind: "kubernetes",
+      assertion: { form: "match", object: { apiVersion: "apps/v1", kind: "Deployment", namespace: "default", name: "web" }, manifest: { spec: { replicas: n } } },
+      timeoutMs: 2000,
+      intervalMs: 500,
+    });
+    const before = await checks.run(s.id, replicas(2));
+    assert.deepEqual([before.passed, before.message], [false, "Deployment default/web not found"]);
+
     await onWorkstation(ws, `kubectl apply -f - <<'EOF'\n${WEB}\nEOF\nkubectl rollout status deployment/web --timeout=150s`);
-    const answer = await onWorkstation(ws, "kubectl run probe --rm -i --restart=Never --image=praxis/hello-web:latest --image-pull-policy=IfNotPresent -- busybox wget -qO- http://web/cgi-bin/hello");
+    assert.deepEqual(await checks.run(s.id, replicas(2)).then((r) => [r.passed, r.message]), [true, ""]);
+    const wrong = await checks.run(s.id, replicas(3));
+    assert.deepEqual([wrong.passed, wrong.message], [false, "Deployment default/web: spec.replicas: expected 3, got 2"]);
+    const answer = await podOutput(ws, "probe", "busybox wget -qO- http://web/cgi-bin/hello");
     assert.match(answer, /Hello from Praxis — served by web-[a-z0-9]+-[a-z0-9]+/);
 
     // The runner's kubeconfig reaches the API server through the port published on 127.0.0.1.
@@ -140,7 +166,8 @@ describe("kind clusters on Docker", { timeout: 20 * 60_000 }, () => {
     const [nodeName, podIp] = out.trim().split("\n").at(-1)!.split(" ");
     assert.equal(nodeName, worker);
     // Pod-to-pod across nodes: the control plane's network reaches the worker's pod.
-    await onWorkstation(ws, `kubectl run from-cp --rm -i --restart=Never --image=praxis/hello-web:latest --image-pull-policy=IfNotPresent --overrides='{"spec":{"nodeName":"${s.cluster!.name}-control-plane"}}' -- busybox wget -qO- http://${podIp}:8080/cgi-bin/hello`);
+    const across = await podOutput(ws, "from-cp", `busybox wget -qO- http://${podIp}:8080/cgi-bin/hello`, `${s.cluster!.name}-control-plane`);
+    assert.match(across, /served by on-worker/);
 
     await sh(kind.kind, ["delete", "cluster", "--name", s.cluster!.name]);
     assert.deepEqual(await rt.listContainers({ ...managedFilter(runnerId), "praxis.role": "node" }), [], "kind deleted the nodes");
