@@ -30,5 +30,6 @@ export function prepareCniManifest(text: string, opts: { podSubnet: string; cont
     if (env) env.items.push(entry);
     else doc.setIn(path, doc.createNode([{ name: "CONTROL_PLANE_ENDPOINT", value: opts.controlPlaneEndpoint }]));
   }
-  return docs.map((d) => d.toString()).join("---\n");
+  // Documents after the first print their own "---"; strip it so each gets exactly one separator.
+  return docs.map((d) => d.toString().replace(/^---\n/, "")).join("---\n");
 }
