@@ -4,8 +4,8 @@
  * host image lacks it, which also keeps client and server versions in step.
  */
 import type { ProvisionStep } from "../../provision/context";
+import { requireControlPlane } from "./control-plane";
 import { containerOf } from "../../provision/context";
-import { ProvisionError } from "../../provision/errors";
 import { ADMIN_CONF, kindKubeconfig } from "../kubeconfig";
 import { inNode } from "../node-exec";
 
@@ -14,10 +14,8 @@ export const HOST_KUBECONFIG = "/root/.kube/config";
 export const connectHosts: ProvisionStep = {
   name: "connect-hosts-to-cluster",
   async run(ctx, progress) {
-    const cluster = ctx.cluster;
     if (!ctx.spec.cluster) return;
-    const controlPlane = cluster?.nodes[0];
-    if (!cluster || !controlPlane) throw new ProvisionError(this.name, "no control plane (kubeadm-init must run first)");
+    const { cluster, controlPlane } = requireControlPlane(ctx, this.name);
     const kubeconfig = kindKubeconfig(await inNode(ctx.runtime, controlPlane, ["cat", ADMIN_CONF]), cluster.name);
     for (const host of ctx.spec.hosts) {
       const id = containerOf(ctx, host.name);

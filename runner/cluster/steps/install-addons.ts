@@ -3,7 +3,7 @@
  * ships (kind's contract), applied with the control plane's own kubectl.
  */
 import type { ProvisionStep } from "../../provision/context";
-import { ProvisionError } from "../../provision/errors";
+import { requireControlPlane } from "./control-plane";
 import { POD_SUBNET } from "../kubeadm-config";
 import { CNI_MANIFEST, prepareCniManifest, STORAGE_MANIFEST } from "../manifests";
 import { controlPlaneEndpoint } from "../names";
@@ -14,9 +14,7 @@ export const installAddons: ProvisionStep = {
   name: "install-cluster-addons",
   async run(ctx, progress) {
     if (!ctx.spec.cluster) return;
-    const cluster = ctx.cluster;
-    const controlPlane = cluster?.nodes[0];
-    if (!cluster || !controlPlane) throw new ProvisionError(this.name, "no control plane (kubeadm-init must run first)");
+    const { cluster, controlPlane } = requireControlPlane(ctx, this.name);
     const cni = prepareCniManifest(await inNode(ctx.runtime, controlPlane, ["cat", CNI_MANIFEST]), {
       podSubnet: POD_SUBNET,
       controlPlaneEndpoint: controlPlaneEndpoint(cluster.name),

@@ -10,6 +10,7 @@ import type { ProvisionStep } from "../../provision/context";
 import { ProvisionError } from "../../provision/errors";
 import { bootstrapToken, kubeadmConfig } from "../kubeadm-config";
 import { inNode, writeNodeFile } from "../node-exec";
+import { requireControlPlane } from "./control-plane";
 
 const INIT_TIMEOUT_MS = 5 * 60_000;
 const KUBECTL = ["kubectl", "--kubeconfig=/etc/kubernetes/admin.conf"];
@@ -18,11 +19,9 @@ export const kubeadmInit: ProvisionStep = {
   name: "kubeadm-init",
   async run(ctx, progress) {
     const spec = ctx.spec.cluster;
-    const cluster = ctx.cluster;
     if (!spec) return;
-    if (!cluster) throw new ProvisionError(this.name, "no cluster nodes (create-cluster-nodes must run first)");
-    const [controlPlane] = cluster.nodes;
-    const imageVersion = (await inNode(ctx.runtime, controlPlane!, ["cat", "/kind/version"])).trim();
+    const { cluster, controlPlane } = requireControlPlane(ctx, this.name);
+    const imageVersion = (await inNode(ctx.runtime, controlPlane, ["cat", "/kind/version"])).trim();
     if (imageVersion !== spec.kubernetesVersion) {
       throw new ProvisionError(this.name, `node image ${spec.image} holds Kubernetes ${imageVersion}, but the lab asks for ${spec.kubernetesVersion}`);
     }
@@ -32,11 +31,11 @@ export const kubeadmInit: ProvisionStep = {
         writeNodeFile(ctx.runtime, node, "/kind/kubeadm.conf", kubeadmConfig({ cluster: cluster.name, kubernetesVersion: imageVersion, nodeName: node.name, nodeIp: node.ip, token })),
       ),
     );
-    progress(`kubeadm init on ${controlPlane!.name} (Kubernetes ${imageVersion})`);
-    await inNode(ctx.runtime, controlPlane!, ["kubeadm", "init", "--config=/kind/kubeadm.conf", "--skip-token-print", "--v=2"], { timeoutMs: INIT_TIMEOUT_MS });
+    progress(`kubeadm init on ${controlPlane.name} (Kubernetes ${imageVersion})`);
+    await inNode(ctx.runtime, controlPlane, ["kubeadm", "init", "--config=/kind/kubeadm.conf", "--skip-token-print", "--v=2"], { timeoutMs: INIT_TIMEOUT_MS });
     if (cluster.nodes.length === 1) {
-      await inNode(ctx.runtime, controlPlane!, [...KUBECTL, "taint", "nodes", "--all", "node-role.kubernetes.io/control-plane-"]);
-      await inNode(ctx.runtime, controlPlane!, [...KUBECTL, "label", "nodes", "--all", "node.kubernetes.io/exclude-from-external-load-balancers-"]);
+      await inNode(ctx.runtime, controlPlane, [...KUBECTL, "taint", "nodes", "--all", "node-role.kubernetes.io/control-plane-"]);
+      await inNode(ctx.runtime, controlPlane, [...KUBECTL, "label", "nodes", "--all", "node.kubernetes.io/exclude-from-external-load-balancers-"]);
     }
     progress("control plane up");
   },

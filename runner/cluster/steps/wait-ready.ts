@@ -5,6 +5,7 @@
  */
 import type { ProvisionStep } from "../../provision/context";
 import { ProvisionError } from "../../provision/errors";
+import { requireControlPlane } from "./control-plane";
 import { inNode, waitFor } from "../node-exec";
 import { KUBECTL } from "./kubeadm-init";
 
@@ -21,10 +22,8 @@ export function readyNodes(list: NodeList): string[] {
 export const waitClusterReady: ProvisionStep = {
   name: "wait-cluster-ready",
   async run(ctx, progress) {
-    const cluster = ctx.cluster;
     if (!ctx.spec.cluster) return;
-    const controlPlane = cluster?.nodes[0];
-    if (!cluster || !controlPlane) throw new ProvisionError(this.name, "no control plane (kubeadm-init must run first)");
+    const { cluster, controlPlane } = requireControlPlane(ctx, this.name);
     let ready: string[] = [];
     await waitFor(`${cluster.nodes.length} node(s) to be Ready`, READY_TIMEOUT_MS, async () => {
       const list = JSON.parse(await inNode(ctx.runtime, controlPlane, [...KUBECTL, "get", "nodes", "-o", "json"])) as NodeList;
