@@ -97,7 +97,7 @@ describe("loadLabs", () => {
       await cp(SAMPLE, path.join(other, "first-container"), { recursive: true });
       const missing = path.join(other, "nope");
       const { labs, diagnostics } = await loadLabs([path.dirname(SAMPLE), other, missing]);
-      assert.deepEqual(labs.map((l) => l.dir), [SAMPLE]);
+      assert.deepEqual(labs.filter((l) => l.metadata.id === "first-container").map((l) => l.dir), [SAMPLE]);
       assert.deepEqual(diagnostics.map(formatDiagnostic), [
         `${missing}:1:1: labs directory not found`,
         `${path.join(other, "first-container", "lab.yaml")}:1:1: duplicate lab id \`first-container\`: already loaded from ${SAMPLE}; this copy is ignored`,
