@@ -1,14 +1,19 @@
 /**
- * Builds Praxis images: `images/<name>/` becomes `praxis/<name>:latest`. A build is skipped when the
+ * Builds Praxis images: `images/<name>/` becomes `praxis/<name>:latest`, with the Go tools it lists
+ * (go-tools.ts) and after the Praxis images it builds FROM. A build is skipped when the
  * existing image carries the same context-hash label, so `praxis images build` and session start-up
  * are cheap after the first time. Also provides the `ensureImage` hook provisioning uses to build a
  * missing praxis/* image on demand.
  */
-import { readdir, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { LABEL } from "../docker/labels";
 import type { ContainerRuntime } from "../docker/runtime";
+import { SpawnCommandRunner } from "../kind/command-runner";
 import { contextHash } from "./context-hash";
+import { ensureGoTool, GoToolError, readGoTools, type GoToolBuild } from "./go-tools";
 
 export const IMAGE_NAME_LABEL = "praxis.image";
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -40,32 +45,83 @@ export async function availableImages(imagesDir: string): Promise<string[]> {
   return names.sort();
 }
 
+export interface BuildPraxisImageOptions {
+  force?: boolean;
+  onProgress?: (line: string) => void;
+  /** Where Go tools (go-tools.txt) are built; defaults to ~/.cache/praxis/image-tools. */
+  goTools?: GoToolBuild;
+}
+
 export async function buildPraxisImage(
   runtime: ContainerRuntime,
   imagesDir: string,
   name: string,
-  opts: { force?: boolean; onProgress?: (line: string) => void } = {},
+  opts: BuildPraxisImageOptions = {},
 ): Promise<BuildOutcome> {
   if (!NAME.test(name)) throw new ImageBuildError(`invalid image name "${name}" (lowercase letters, digits, dashes)`);
-  const contextDir = join(imagesDir, name);
-  if (!(await stat(join(contextDir, "Dockerfile")).then(() => true, () => false))) {
-    throw new ImageBuildError(`no Dockerfile at ${join(contextDir, "Dockerfile")}`);
+  const imageDir = join(imagesDir, name);
+  const dockerfile = await readFile(join(imageDir, "Dockerfile"), "utf8").catch(() => null);
+  if (dockerfile === null) throw new ImageBuildError(`no Dockerfile at ${join(imageDir, "Dockerfile")}`);
+  // A Praxis base image is built first, and its id is part of this image's hash: a new base means a rebuild.
+  const bases: string[] = [];
+  for (const base of praxisBases(dockerfile)) {
+    await buildPraxisImage(runtime, imagesDir, base, { ...opts, force: false });
+    bases.push((await runtime.inspectImage(imageTag(base)))?.id ?? "");
   }
   const tag = imageTag(name);
-  const hash = await contextHash(contextDir);
-  const existing = await runtime.inspectImage(tag);
-  if (!opts.force && existing?.labels[LABEL.contextHash] === hash) {
-    opts.onProgress?.(`${tag} is up to date (${hash.slice(0, 12)})`);
-    return { name, tag, hash, built: false };
+  const staged = await stageContext(imageDir, opts);
+  try {
+    const hash = await combinedHash(staged.dir, bases);
+    const existing = await runtime.inspectImage(tag);
+    if (!opts.force && existing?.labels[LABEL.contextHash] === hash) {
+      opts.onProgress?.(`${tag} is up to date (${hash.slice(0, 12)})`);
+      return { name, tag, hash, built: false };
+    }
+    opts.onProgress?.(`building ${tag} from ${imageDir}`);
+    await runtime.buildImage({
+      contextDir: staged.dir,
+      tag,
+      labels: { [LABEL.managed]: "true", [LABEL.role]: "image", [LABEL.contextHash]: hash, [IMAGE_NAME_LABEL]: name },
+      onProgress: opts.onProgress,
+    });
+    return { name, tag, hash, built: true };
+  } finally {
+    await staged.cleanup();
   }
-  opts.onProgress?.(`building ${tag} from ${contextDir}`);
-  await runtime.buildImage({
-    contextDir,
-    tag,
-    labels: { [LABEL.managed]: "true", [LABEL.role]: "image", [LABEL.contextHash]: hash, [IMAGE_NAME_LABEL]: name },
-    onProgress: opts.onProgress,
-  });
-  return { name, tag, hash, built: true };
+}
+
+/** `FROM praxis/<name>[:latest]` lines: images of ours this one builds on. */
+export function praxisBases(dockerfile: string): string[] {
+  return [...dockerfile.matchAll(/^\s*FROM\s+(?:--platform=\S+\s+)?praxis\/([a-z0-9][a-z0-9-]*)(?::latest)?(?:\s|$)/gim)].map((m) => m[1]!);
+}
+
+/**
+ * The build context: the image directory itself, or, when it lists Go tools, a temporary copy with the
+ * built binaries under tools/<binary> (the Dockerfile COPYs them from there).
+ */
+async function stageContext(imageDir: string, opts: BuildPraxisImageOptions): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const tools = await readGoTools(imageDir);
+  if (tools.length === 0) return { dir: imageDir, cleanup: async () => {} };
+  const build = opts.goTools ?? defaultGoToolBuild(opts.onProgress);
+  const dir = await mkdtemp(join(tmpdir(), "praxis-image-"));
+  try {
+    await cp(imageDir, dir, { recursive: true });
+    await mkdir(join(dir, "tools"), { recursive: true });
+    for (const tool of tools) await copyFile(await ensureGoTool(tool, imageDir, build), join(dir, "tools", tool.binary));
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err instanceof GoToolError ? new ImageBuildError(err.message) : err;
+  }
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+async function combinedHash(contextDir: string, baseIds: string[]): Promise<string> {
+  const hash = await contextHash(contextDir);
+  return baseIds.length === 0 ? hash : createHash("sha256").update([hash, ...baseIds].join("\n")).digest("hex");
+}
+
+export function defaultGoToolBuild(onProgress?: (line: string) => void): GoToolBuild {
+  return { cacheDir: join(homedir(), ".cache", "praxis", "image-tools"), runner: new SpawnCommandRunner(process.env), onProgress };
 }
 
 /** The provisioning hook: builds praxis/<name>:latest on demand, refuses anything else. */
