@@ -11,6 +11,9 @@ const config: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   eslint: { ignoreDuringBuilds: true },
   images: { unoptimized: true },
+  // A lab's web service is proxied under /api/sessions/:id/services/:host/:port/ and its paths must reach it
+  // exactly: the default redirect from "/dir/" to "/dir" would break every relative link of its pages.
+  skipTrailingSlashRedirect: true,
 };
 
 export default config;

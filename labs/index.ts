@@ -7,13 +7,24 @@
 export type {
   Check,
   CheckKind,
+  ContainerCheck,
+  ContainerExpectation,
+  ContainerSubject,
   Diagnostic,
   Difficulty,
   Environment,
+  FileCheck,
+  FileExpectation,
+  Grading,
   Host,
+  HostCheck,
   HostFile,
+  HostPort,
   HostResources,
   HostScript,
+  HttpCheck,
+  HttpExpectation,
+  HttpRequestSpec,
   KindCluster,
   KubernetesAssertion,
   KubernetesCheck,
@@ -25,11 +36,16 @@ export type {
   MarkdownPage,
   ScriptCheck,
   ScriptSource,
+  StructuredExpectation,
   Step,
+  SubmissionAction,
+  SubmissionFile,
 } from "./format/types";
 export { API_VERSION, LAB_KIND } from "./format/v1alpha1";
 export { formatDiagnostic, sortDiagnostics } from "./format/diagnostics";
 export { labJsonSchema } from "./format/json-schema";
+export { labPositions } from "./format/lab-positions";
+export type { DataPath, Position } from "./format/positions";
 export { labSummary, type LabSummary } from "./catalog";
 export { loadLab, loadLabs, type LoadLabResult, type LoadLabsResult } from "./loader/load";
 export { labDirsFromEnv } from "./loader/dirs";

@@ -7,8 +7,12 @@
 export const SESSION_STATES = ['provisioning', 'ready', 'expired', 'stopped', 'failed'] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
 
-export const STEP_STATUSES = ['pending', 'active', 'passed', 'skipped'] as const;
+export const STEP_STATUSES = ['locked', 'active', 'passed', 'skipped'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
+
+/** Who ran a check: the learner's Check button, the background auto-check, or Skip after `solve`. */
+export const CHECK_TRIGGERS = ['learner', 'background', 'skip'] as const;
+export type CheckTrigger = (typeof CHECK_TRIGGERS)[number];
 
 export const USER_ROLES = ['learner', 'instructor', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];

@@ -3,22 +3,23 @@
  * client, lab loader) from the parsed config, resolves the learner cookie (creating the learner and the
  * httpOnly cookie on first visit), runs the handler, and maps typed errors to HTTP statuses in one place.
  * The database is opened per request and closed after it, so the web process holds no global client.
+ * Identity routes use withIdentity, which needs only the database (no runner).
  */
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
-import { openDatabase } from "../../prisma/db";
+import { openDatabase, type PrismaClient } from "../../prisma/db";
 import { labSpecLoader } from "../../runner/process/lab-specs";
 import { loadLabs } from "../../labs/index";
 import { InvalidEnvironmentError } from "../../runner/environment/spec";
 import { parseSiteConfig } from "./config";
 import { ensureLearner, type LabSessionDeps } from "./lab-sessions";
 import { LabSessionError, runnerClient } from "./runner-client";
-import { parseLabRuntimeConfig, RunnerNotConfigured } from "./runner-config";
+import { parseIdentityConfig, parseLabRuntimeConfig, RunnerNotConfigured, type IdentityConfig, type LabRuntimeConfig } from "./runner-config";
 
 export const LEARNER_COOKIE = "praxis_learner";
 const YEAR_SECONDS = 365 * 24 * 3600;
 
-const STATUS: Record<LabSessionError["kind"], number> = { not_found: 404, at_capacity: 503, invalid_lab: 422, runner_unavailable: 503, conflict: 409, failed: 502 };
+const STATUS: Record<LabSessionError["kind"], number> = { bad_request: 400, not_found: 404, at_capacity: 503, invalid_lab: 422, runner_unavailable: 503, conflict: 409, failed: 502 };
 
 function errorResponse(err: unknown): NextResponse {
   if (err instanceof LabSessionError) return NextResponse.json({ error: { code: err.kind, message: err.message } }, { status: STATUS[err.kind] });
@@ -32,30 +33,63 @@ export async function withLearner(handler: (deps: LabSessionDeps, learnerId: str
   return withLearnerResponse(async (deps, learner) => NextResponse.json(await handler(deps, learner), { status }));
 }
 
+type CookieJar = Awaited<ReturnType<typeof cookies>>;
+
+/** Binds this browser to a learner: the id is the cookie's secret, so it is httpOnly and long-lived. */
+export function setLearnerCookie(jar: CookieJar, learnerId: string, config: IdentityConfig): void {
+  jar.set(LEARNER_COOKIE, learnerId, { httpOnly: true, sameSite: "lax", secure: config.secureCookies, path: "/", maxAge: YEAR_SECONDS });
+}
+
+async function resolveLearner(prisma: PrismaClient, config: IdentityConfig): Promise<string> {
+  const jar = await cookies();
+  const learner = await ensureLearner(prisma, jar.get(LEARNER_COOKIE)?.value);
+  if (learner.created) setLearnerCookie(jar, learner.id, config);
+  return learner.id;
+}
+
+/**
+ * The per-use dependencies of lab-session code (database, runner client, lab loader), built from the
+ * environment. Requests open one each; the player's background checks open one per run, because an
+ * event stream outlives the request that opened it.
+ */
+export async function openLabDeps(env: Record<string, string | undefined>, repoRoot: string): Promise<{ deps: LabSessionDeps; config: LabRuntimeConfig; close(): Promise<void> }> {
+  const config = parseLabRuntimeConfig(env, repoRoot);
+  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const { labDirs } = parseSiteConfig(env, repoRoot);
+  const deps: LabSessionDeps = {
+    prisma: db.prisma,
+    runner: runnerClient(config),
+    loadSpec: labSpecLoader(labDirs),
+    loadLab: async (labId) => {
+      const lab = (await loadLabs([...labDirs])).labs.find((l) => l.metadata.id === labId);
+      if (!lab) throw new InvalidEnvironmentError([`no valid lab "${labId}" in ${labDirs.join(", ")}`]);
+      return lab;
+    },
+  };
+  return { deps, config, close: () => db.close() };
+}
+
 /** Like withLearner, for handlers that build their own response (e.g. an event stream). */
 export async function withLearnerResponse(handler: (deps: LabSessionDeps, learnerId: string) => Promise<Response>): Promise<Response> {
+  let opened: Awaited<ReturnType<typeof openLabDeps>> | undefined;
+  try {
+    opened = await openLabDeps(process.env, process.cwd());
+    const learner = await resolveLearner(opened.deps.prisma, opened.config);
+    return await handler(opened.deps, learner);
+  } catch (err) {
+    return errorResponse(err);
+  } finally {
+    await opened?.close();
+  }
+}
+
+/** For identity routes (/api/me, /resume): the database and the learner cookie, no runner needed. */
+export async function withIdentity(handler: (prisma: PrismaClient, learnerId: string, config: IdentityConfig) => Promise<Response>): Promise<Response> {
   let db: Awaited<ReturnType<typeof openDatabase>> | undefined;
   try {
-    const repoRoot = process.cwd();
-    const config = parseLabRuntimeConfig(process.env, repoRoot);
+    const config = parseIdentityConfig(process.env, process.cwd());
     db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-    const jar = await cookies();
-    const learner = await ensureLearner(db.prisma, jar.get(LEARNER_COOKIE)?.value);
-    if (learner.created) {
-      jar.set(LEARNER_COOKIE, learner.id, { httpOnly: true, sameSite: "lax", secure: config.secureCookies, path: "/", maxAge: YEAR_SECONDS });
-    }
-    const { labDirs } = parseSiteConfig(process.env, repoRoot);
-    const deps: LabSessionDeps = {
-      prisma: db.prisma,
-      runner: runnerClient(config),
-      loadSpec: labSpecLoader(labDirs),
-      loadLab: async (labId) => {
-        const lab = (await loadLabs([...labDirs])).labs.find((l) => l.metadata.id === labId);
-        if (!lab) throw new InvalidEnvironmentError([`no valid lab "${labId}" in ${labDirs.join(", ")}`]);
-        return lab;
-      },
-    };
-    return await handler(deps, learner.id);
+    return await handler(db.prisma, await resolveLearner(db.prisma, config), config);
   } catch (err) {
     return errorResponse(err);
   } finally {

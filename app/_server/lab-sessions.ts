@@ -64,10 +64,10 @@ async function own(deps: LabSessionDeps, userId: string, sessionId: string): Pro
 }
 
 /** A terminal WebSocket path for one host of the learner's own session; anyone else's is "not found". */
-export async function terminalPath(deps: LabSessionDeps, userId: string, sessionId: string, host: string): Promise<string> {
+export async function terminalPath(deps: LabSessionDeps, userId: string, sessionId: string, host: string, terminalId?: string): Promise<string> {
   await own(deps, userId, sessionId);
   await deps.prisma.labSession.update({ where: { id: sessionId }, data: { lastActivityAt: new Date() } });
-  return deps.runner.terminalPath(sessionId, host);
+  return deps.runner.terminalPath(sessionId, host, terminalId);
 }
 
 /** The provisioning progress of the learner's own session, as the runner's event stream. */

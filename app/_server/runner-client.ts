@@ -3,12 +3,12 @@
  * fetch the runner themselves; the bearer token stays on the server. Wire types become the app's own
  * LiveSession shape here, and runner errors become LabSessionError kinds the routes map to statuses.
  */
-import { RunnerHttpClient, RunnerRequestError, type SessionView } from "../../runner/remote/client";
+import { RunnerHttpClient, RunnerRequestError, type ScriptRunRequest, type ScriptRunView, type ServiceRequest, type SessionView } from "../../runner/remote/client";
 import type { EnvironmentSpec } from "../../runner/environment/spec";
 import type { CheckRequest } from "../../runner/checks/request";
 import type { LabRuntimeConfig } from "./runner-config";
 
-export type LabSessionErrorKind = "not_found" | "at_capacity" | "invalid_lab" | "runner_unavailable" | "conflict" | "failed";
+export type LabSessionErrorKind = "bad_request" | "not_found" | "at_capacity" | "invalid_lab" | "runner_unavailable" | "conflict" | "failed";
 
 export class LabSessionError extends Error {
   override readonly name = "LabSessionError";
@@ -45,22 +45,29 @@ export interface RunnerClient {
   find(id: string): Promise<LiveSession | null>;
   stop(id: string): Promise<void>;
   /** Path + query of the site's terminal WebSocket for this ticket. */
-  terminalPath(id: string, host: string): Promise<string>;
+  terminalPath(id: string, host: string, terminalId?: string): Promise<string>;
   /** The runner's Server-Sent Events of the session's provisioning, as bytes to pass on to the browser. */
   events(id: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
   extend(id: string, byMs: number): Promise<LiveSession>;
   /** Re-provisions the environment; the session comes back provisioning. */
   reset(id: string): Promise<LiveSession>;
   /** Runs one check script on a host of the session. */
-  check(id: string, check: CheckRequest): Promise<CheckOutcome>;
+  check(id: string, check: CheckRequest, opts?: { background?: boolean }): Promise<CheckOutcome>;
+  /** Runs a step's setup or solve script on a host of the session (a non-zero exit is a result, not an error). */
+  runScript(id: string, run: ScriptRunRequest): Promise<ScriptRunView>;
+  /** Relays one HTTP request to a web service on a port inside a host; answers with the service's response. */
+  service(id: string, host: string, port: number, req: ServiceRequest): Promise<Response>;
 }
 
 export interface CheckOutcome {
   passed: boolean;
   message: string;
+  /** The check's captured output (scripts), for the record; never shown as the learner's message. */
+  output?: string;
+  durationMs?: number;
 }
 
-export type { CheckRequest };
+export type { CheckRequest, ScriptRunRequest, ScriptRunView, ServiceRequest };
 
 export function runnerClient(config: LabRuntimeConfig): RunnerClient {
   const http = new RunnerHttpClient({ baseUrl: config.runnerUrl, token: config.runnerToken });
@@ -76,10 +83,12 @@ export function runnerClient(config: LabRuntimeConfig): RunnerClient {
         () => undefined,
         (err: unknown) => (err instanceof RunnerRequestError && err.status === 404 ? undefined : mapError(err)),
       ),
-    terminalPath: (id, host) => http.mintTicket(id, host).then((t) => `/api/terminal?ticket=${encodeURIComponent(t.ticket)}`, mapError),
+    terminalPath: (id, host, terminalId) => http.mintTicket(id, host, terminalId).then((t) => `/api/terminal?ticket=${encodeURIComponent(t.ticket)}`, mapError),
     events: (id, signal) => http.openEvents(id, signal).catch(mapError),
     extend: (id, byMs) => http.extendSession(id, byMs).then(toLive, mapError),
     reset: (id) => http.resetSession(id).then(toLive, mapError),
-    check: (id, check) => http.runCheck(id, check).then((r) => ({ passed: r.passed, message: r.message }), mapError),
+    check: (id, check, opts) => http.runCheck(id, check, opts).then((r) => ({ passed: r.passed, message: r.message, output: r.output ?? "", durationMs: r.durationMs }), mapError),
+    runScript: (id, run) => http.runScript(id, run).catch(mapError),
+    service: (id, host, port, req) => http.proxyService(id, host, port, req).catch(mapError),
   };
 }

@@ -1,37 +1,27 @@
 /**
- * Server-only: "Check my work" for one step of the learner's own running lab. The lab definition says
- * which checks a step has (scripts on a host, kubernetes assertions on the cluster); the runner runs each
- * one in the learner's environment and says pass or fail with the learner-facing message. Checks run in order and
- * all of them run, so the learner sees every unmet condition at once. Grading and recording progress
- * belong to the lab player (a later issue); this only executes.
+ * Server-only: runs every check of one step in the learner's running environment, in order, and reports
+ * each one (all of them run, so the learner sees every unmet condition at once). The lab definition says
+ * what a check is; the runner executes it and says pass or fail with the learner-facing message. Recording
+ * the run and moving the step along is the player's job (player/step-actions.ts); this only executes.
  */
+import type { Step } from "../../labs/index";
 import { checkRequest } from "../../runner/checks/request";
-import { LabSessionError, type CheckOutcome } from "./runner-client";
-import type { LabSessionDeps } from "./lab-sessions";
+import type { RecordedCheck } from "./player/progress-store";
+import type { RunnerClient } from "./runner-client";
 
-export interface StepCheckResult {
-  name: string;
-  passed: boolean;
-  message: string;
-}
-
-export interface StepCheckReport {
-  stepId: string;
-  passed: boolean;
-  checks: StepCheckResult[];
-}
-
-export async function checkStep(deps: LabSessionDeps, userId: string, sessionId: string, stepId: string): Promise<StepCheckReport> {
-  const row = await deps.prisma.labSession.findFirst({ where: { id: sessionId, userId }, select: { labId: true } });
-  if (!row) throw new LabSessionError("not_found", `no session ${sessionId}`);
-  const lab = await deps.loadLab(row.labId);
-  const step = lab.steps.find((s) => s.id === stepId);
-  if (!step) throw new LabSessionError("not_found", `lab ${row.labId} has no step "${stepId}"`);
-  const checks: StepCheckResult[] = [];
+export async function runStepChecks(runner: RunnerClient, sessionId: string, step: Step, opts: { background?: boolean } = {}): Promise<RecordedCheck[]> {
+  const results: RecordedCheck[] = [];
   for (const check of step.checks) {
-    const outcome: CheckOutcome = await deps.runner.check(sessionId, checkRequest(check));
-    checks.push({ name: check.name, passed: outcome.passed, message: outcome.passed ? "" : outcome.message });
+    const started = Date.now();
+    const outcome = await runner.check(sessionId, checkRequest(check), opts);
+    results.push({
+      name: check.name,
+      passed: outcome.passed,
+      message: outcome.passed ? "" : outcome.message,
+      weight: check.weight,
+      output: outcome.output ?? "",
+      durationMs: outcome.durationMs ?? Date.now() - started,
+    });
   }
-  await deps.prisma.labSession.update({ where: { id: sessionId }, data: { lastActivityAt: new Date() } });
-  return { stepId, passed: checks.every((c) => c.passed), checks };
+  return results;
 }

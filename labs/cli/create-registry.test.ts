@@ -23,7 +23,7 @@ const host = {
 
 describe("praxis command registry", () => {
   const registry = createRegistry(host);
-  const names = ["validate", "list", "schema", "images", "env", "serve", "doctor"];
+  const names = ["validate", "list", "schema", "images", "env", "import", "test", "grade", "serve", "doctor"];
 
   it("registers every command and lists it in the help", async () => {
     assert.deepEqual(registry.list().map((c) => c.name), names);
@@ -38,6 +38,9 @@ describe("praxis command registry", () => {
     [["env", "--help"], /shell <id> \[--host h\]/],
     [["env", "shell", "--help"], /usage: praxis env shell <id> \[--host <name>\]/],
     [["images", "--help"], /usage: praxis images build/],
+    [["test", "--help"], /usage: praxis test \[lab…\] \[--junit <file>\] \[--keep-on-failure\] \[--json\]/],
+    [["grade", "--help"], /usage: praxis grade <lab> --submission <dir> \[--format text\|json\|classroom\]/],
+    [["import", "--help"], /usage: praxis import killercoda <scenario-dir> <out-dir>/],
   ] as const) {
     it(`praxis ${argv.join(" ")} prints its usage and exits 0`, async () => {
       const io = memoryIo();
@@ -45,6 +48,15 @@ describe("praxis command registry", () => {
       assert.match(io.out.join(""), pattern);
     });
   }
+
+  it("grade without --submission and with an unknown --format are usage errors", async () => {
+    const missing = memoryIo();
+    assert.equal(await registry.dispatch(["grade", "some-lab"], missing), 2);
+    assert.match(missing.err.join(""), /praxis grade: --submission <dir> is required\nRun `praxis grade --help` for usage\./);
+    const format = memoryIo();
+    assert.equal(await registry.dispatch(["grade", "some-lab", "--submission", "x", "--format", "xml"], format), 2);
+    assert.match(format.err.join(""), /--format must be one of text, json, classroom, got "xml"/);
+  });
 
   it("env shell without an id is a usage error", async () => {
     const io = memoryIo();

@@ -10,7 +10,11 @@ import { cliDeps } from "../../runner/cli/deps";
 import { doctorCommand } from "../../runner/cli/doctor";
 import { doctorProbes } from "../../runner/cli/probes";
 import { serveCommand } from "../../runner/cli/serve";
+import { gradeCommand } from "../../runner/grade/grade-command";
+import { labRunDeps } from "../../runner/testing/deps";
+import { testCommand } from "../../runner/testing/test-command";
 import type { LocalTerminalIo } from "../../runner/terminal/local-terminal";
+import { importCommand } from "./commands/import";
 import { listCommand } from "./commands/list";
 import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
@@ -46,6 +50,9 @@ export function createRegistry(host: CliHost): CommandRegistry {
     .register(schemaCommand)
     .register(imagesCommand())
     .register(envCommand((io) => ({ ...cliDeps(io), terminal: host.terminal })))
+    .register(importCommand)
+    .register(testCommand((io) => labRunDeps(io, cliDeps(io))))
+    .register(gradeCommand((io) => labRunDeps(io, cliDeps(io))))
     .register(serveCommand({ runStart: runStart(host) }))
     .register(doctorCommand((io) => doctorProbes(io, host.nodeVersion)));
 }

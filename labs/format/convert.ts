@@ -4,6 +4,8 @@
  * attaches the text of every page and script (kubernetes checks: convert-kubernetes.ts). Pure: the loader hands in the directory snapshot and texts.
  * Only call it with a lab that validated without findings; it trusts the shape and the references.
  */
+import { convertGrading } from "./convert-grading";
+import { convertHostCheck } from "./convert-host-checks";
 import { convertKubernetesCheck } from "./convert-kubernetes";
 import { DEFAULTS } from "./defaults";
 import { filesUnder, normaliseRelative, type LabTree } from "./tree";
@@ -45,6 +47,7 @@ export function convertLab(wire: WireLab, ctx: ConvertContext): Lab {
     ...optionalPage("intro", wire.intro ?? DEFAULTS.intro, ctx),
     ...optionalPage("finish", wire.finish ?? DEFAULTS.finish, ctx),
     steps: wire.steps.map((step) => convertStep(step, onlyHost, ctx)),
+    ...(wire.grading && { grading: convertGrading(wire.grading, onlyHost) }),
   };
 }
 
@@ -65,6 +68,7 @@ function convertHost(host: WireHost, ctx: ConvertContext): Host {
     terminal: host.terminal ?? DEFAULTS.terminal,
     editorPaths: host.editor?.paths ?? [],
     setup: (host.setup ?? []).map((s) => hostScript({ ...s, host: host.name }, host.name, DEFAULTS.scriptTimeout, ctx)),
+    ports: (host.ports ?? []).map((p) => ({ port: p.port, name: p.name, path: p.path ?? DEFAULTS.portPath })),
   };
 }
 
@@ -83,6 +87,7 @@ function convertStep(step: WireStep, onlyHost: string | undefined, ctx: ConvertC
   const checks: Check[] = (step.checks ?? []).map((check, index) => {
     const name = check.name ?? `Check ${index + 1}`;
     if (check.kind === "kubernetes") return convertKubernetesCheck(check, name);
+    if (check.kind === "container" || check.kind === "file" || check.kind === "http") return convertHostCheck(check, name, onlyHost);
     const script = hostScript(check, onlyHost, DEFAULTS.checkTimeout, ctx);
     return { kind: check.kind, name, ...script, weight: check.weight ?? DEFAULTS.checkWeight };
   });

@@ -16,6 +16,14 @@ export const DEFAULTS = {
   /** Pause between two reads of the cluster while a kubernetes check polls. */
   kubernetesCheckInterval: "1s",
   scriptTimeout: "2m",
+  /** container, file and http checks: how long they keep trying (short, so a wrong answer is reported quickly). */
+  hostCheckTimeout: "10s",
+  /** Pause between two tries of a container, file or http check. */
+  checkInterval: "1s",
+  /** Deadline of one request of an http check. */
+  httpRequestTimeout: "5s",
+  /** Path of a host's web service when `ports[].path` is omitted. */
+  portPath: "/",
   checkWeight: 1,
   clusterNodes: 1,
   kubernetesVersion: "v1.34.4",

@@ -108,6 +108,7 @@ function tooSmall(issue: Extract<Issue, { code: "too_small" }>): string {
 const FIELD_HINTS: Record<string, string> = {
   timeout: 'must be a duration in quotes, such as "30s" or "2m"',
   interval: 'must be a duration in quotes, such as "1s" or "5s"',
+  requestTimeout: 'must be a duration in quotes, such as "5s"',
   memory: 'must be a memory quantity in quotes, such as "512Mi" or "1Gi"',
   mode: 'must be an octal mode in quotes, such as "0644" or "0755"',
   kubernetesVersion: 'must be a Kubernetes version in quotes, such as "v1.31.0"',

@@ -155,7 +155,7 @@ describe("kubernetes checks: load-time errors", () => {
 
   it("lists kubernetes among the supported kinds", () => {
     assert.deepEqual(load("- kind: kubernets\n").diagnostics, [
-      "tiny/lab.yaml:11:15: steps[0].checks[0].kind: unknown check kind `kubernets`; supported kinds: script, kubernetes; did you mean `kubernetes`?",
+      "tiny/lab.yaml:11:15: steps[0].checks[0].kind: unknown check kind `kubernets`; supported kinds: script, kubernetes, container, file, http; did you mean `kubernetes`?",
     ]);
   });
 

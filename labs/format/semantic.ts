@@ -2,7 +2,8 @@
  * Rules that relate several values of a lab, checked after (and independently of) the structural schema:
  * the id matches the folder, host and step names are unique, every host reference names a real host, each
  * script has exactly one of `script`/`run`, privileged hosts do not also list capabilities, and every file the
- * lab references exists in the lab directory; kubernetes checks have their own rules (semantic-kubernetes.ts).
+ * lab references exists in the lab directory; kubernetes checks have their own rules (semantic-kubernetes.ts),
+ * as do container, file and http checks (semantic-host-checks.ts), and a host's web service ports are unique.
  * It also returns the text files the converter will need.
  */
 import { DEFAULTS } from "./defaults";
@@ -10,6 +11,8 @@ import { finding, pathText, type Finding } from "./finding";
 import type { DataPath } from "./positions";
 import { field, isRecord, list, text } from "./raw";
 import { didYouMean } from "./suggest";
+import { checkGrading } from "./semantic-grading";
+import { checkHostCheckRules, HOST_CHECK_KINDS } from "./semantic-host-checks";
 import { checkKubernetesCheck } from "./semantic-kubernetes";
 import { normaliseRelative, type LabTree } from "./tree";
 
@@ -52,15 +55,8 @@ export function checkSemantics({ data, dirName, tree }: SemanticInput): Semantic
   const hostNames = checkHosts(field(data, "environment"), report, requireFile);
   const hasCluster = isRecord(field(field(data, "environment"), "cluster"));
 
-  const scriptRef = (path: DataPath, value: unknown, hostImplied: boolean) => {
-    if (!isRecord(value)) return;
-    const hasScript = value.script !== undefined;
-    const hasRun = value.run !== undefined;
-    if (hasScript === hasRun) {
-      report(path, `${pathText(path)}: ${hasScript ? "set only one of `script` and `run`" : "needs `script` (a file) or `run` (inline commands)"}`);
-    }
-    if (hasScript) requireFile([...path, "script"], value.script);
-    if (hostImplied) return;
+  /** A `host:` naming a host of the environment; required when there are several. */
+  const hostRef = (path: DataPath, value: Record<string, unknown>) => {
     const host = text(value.host);
     if (host !== undefined) {
       if (hostNames && !hostNames.includes(host)) {
@@ -69,6 +65,17 @@ export function checkSemantics({ data, dirName, tree }: SemanticInput): Semantic
     } else if (value.host === undefined && hostNames && hostNames.length > 1) {
       report(path, `${pathText(path)}: \`host\` is required because the environment has ${hostNames.length} hosts (${hostNames.join(", ")})`);
     }
+  };
+
+  const scriptRef = (path: DataPath, value: unknown, hostImplied: boolean) => {
+    if (!isRecord(value)) return;
+    const hasScript = value.script !== undefined;
+    const hasRun = value.run !== undefined;
+    if (hasScript === hasRun) {
+      report(path, `${pathText(path)}: ${hasScript ? "set only one of `script` and `run`" : "needs `script` (a file) or `run` (inline commands)"}`);
+    }
+    if (hasScript) requireFile([...path, "script"], value.script);
+    if (!hostImplied) hostRef(path, value);
   };
 
   list(field(field(data, "environment"), "hosts")).forEach((host, h) => {
@@ -104,9 +111,15 @@ export function checkSemantics({ data, dirName, tree }: SemanticInput): Semantic
     list(field(step, "checks")).forEach((x, i) => {
       if (field(x, "kind") === "script") scriptRef([...base, "checks", i], x, false);
       if (field(x, "kind") === "kubernetes") checkKubernetesCheck([...base, "checks", i], x, hasCluster, report);
+      if (isRecord(x) && (HOST_CHECK_KINDS as readonly unknown[]).includes(x.kind)) {
+        hostRef([...base, "checks", i], x);
+        checkHostCheckRules([...base, "checks", i], x, report);
+      }
     });
     if (field(step, "solve") !== undefined) scriptRef([...base, "solve"], field(step, "solve"), false);
   });
+
+  checkGrading(field(data, "grading"), hostNames, hasCluster, report);
 
   return { findings, textFiles: [...textFiles].sort() };
 }
@@ -131,6 +144,14 @@ function checkHosts(environment: unknown, report: Report, requireFile: RequireFi
     if (field(host, "privileged") === true && list(field(host, "capabilities")).length > 0) {
       report([...base, "capabilities"], `${pathText(base)}: \`privileged: true\` already grants every capability; remove \`capabilities\``, "key");
     }
+    const ports = new Map<unknown, number>();
+    list(field(host, "ports")).forEach((port, p) => {
+      const number = field(port, "port");
+      if (typeof number !== "number") return;
+      const first = ports.get(number);
+      if (first !== undefined) report([...base, "ports", p, "port"], `${pathText([...base, "ports", p, "port"])}: port ${number} is already listed as ports[${first}]`);
+      else ports.set(number, p);
+    });
     const targets = new Map<string, number>();
     list(field(host, "files")).forEach((file, f) => {
       requireFile([...base, "files", f, "source"], field(file, "source"), "file or directory");

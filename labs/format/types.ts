@@ -6,6 +6,10 @@
  * of every script, so a consumer can render or run it without touching the disk again.
  */
 
+import type { HostCheck } from "./types-host-checks";
+
+export type * from "./types-host-checks";
+
 export type Difficulty = "beginner" | "intermediate" | "advanced";
 
 export interface LabMetadata {
@@ -107,10 +111,10 @@ export interface KubernetesCheck {
 }
 
 /**
- * A union so that later versions can add `container`, `file` and `http` checks; switch on `kind` and keep an
- * exhaustive `never` default so the compiler points at every place that needs the new case.
+ * Every check kind (container, file and http checks: types-host-checks.ts); switch on `kind` and keep an
+ * exhaustive `never` default so the compiler points at every place that needs a new case.
  */
-export type Check = ScriptCheck | KubernetesCheck;
+export type Check = ScriptCheck | KubernetesCheck | HostCheck;
 export type CheckKind = Check["kind"];
 
 export interface Step {
@@ -163,6 +167,17 @@ export interface Host {
   editorPaths: string[];
   /** Scripts run once while the environment is provisioned, before the first step's setup. */
   setup: HostScript[];
+  /** Web services in this host, shown to the learner as tabs (proxied by the web app). */
+  ports: HostPort[];
+}
+
+/** A web service a host exposes to the learner. */
+export interface HostPort {
+  port: number;
+  /** Tab label, e.g. "Web app". */
+  name: string;
+  /** Path the tab opens, starting with "/" (default "/"). */
+  path: string;
 }
 
 export interface KindCluster {
@@ -179,6 +194,26 @@ export interface Environment {
   cluster?: KindCluster;
 }
 
+/** What `praxis grade` does with one submission file (AUTHORING.md, "Grading submissions"). */
+export type SubmissionAction =
+  /** Written to `to` in the host, replacing what is there. */
+  | { kind: "copy"; host: string; to: string; mode: number }
+  /** `kubectl apply -f` run in the host against the lab's cluster. */
+  | { kind: "apply"; host: string; namespace?: string }
+  /** `docker build -t tag -f <file> <context>` run in the host (it must run Docker). */
+  | { kind: "build"; host: string; tag: string; context: string };
+
+export interface SubmissionFile {
+  /** Path relative to the submission directory, normalised (forward slashes, no "./"). */
+  file: string;
+  action: SubmissionAction;
+}
+
+export interface Grading {
+  /** In the order they are applied. */
+  submission: SubmissionFile[];
+}
+
 export interface Lab {
   apiVersion: "praxis.dev/v1alpha1";
   /** Absolute path of the lab directory. */
@@ -188,6 +223,8 @@ export interface Lab {
   intro?: MarkdownPage;
   finish?: MarkdownPage;
   steps: Step[];
+  /** How `praxis grade` applies a student's submission; absent when the lab is not gradable that way. */
+  grading?: Grading;
 }
 
 /** A problem found while loading a lab, pointing at the offending place. Lines and columns are 1-based. */

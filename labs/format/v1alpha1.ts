@@ -9,6 +9,8 @@ import { z } from "zod";
 import { LINUX_CAPABILITIES } from "./capabilities";
 import { DEFAULTS, LIMITS } from "./defaults";
 import { MEMORY_PATTERN, MODE_PATTERN, parseMemory } from "./units";
+import { gradingSchema } from "./v1alpha1-grading";
+import { containerCheckSchema, fileCheckSchema, httpCheckSchema } from "./v1alpha1-host-checks";
 import { kubernetesCheckSchema } from "./v1alpha1-kubernetes";
 import { checkName, checkWeight, dnsLabel, duration, nonEmpty, relativeFile } from "./wire-fields";
 
@@ -51,12 +53,12 @@ export const scriptCheckSchema = z
   });
 
 /** Check kinds reserved for later versions; the validator names them as "planned" rather than "unknown". */
-export const PLANNED_CHECK_KINDS = ["container", "file", "http"] as const;
+export const PLANNED_CHECK_KINDS: readonly string[] = [];
 
-export const checkSchema = z.discriminatedUnion("kind", [scriptCheckSchema, kubernetesCheckSchema]);
+export const checkSchema = z.discriminatedUnion("kind", [scriptCheckSchema, kubernetesCheckSchema, containerCheckSchema, fileCheckSchema, httpCheckSchema]);
 
-/** The check kinds this version reads, for messages ("supported kinds: script, kubernetes"). */
-export const CHECK_KINDS = ["script", "kubernetes"] as const;
+/** The check kinds this version reads, for messages ("supported kinds: script, kubernetes, …"). */
+export const CHECK_KINDS = ["script", "kubernetes", "container", "file", "http"] as const;
 
 export const fileSchema = z.strictObject({
   source: relativeFile.meta({ description: "File or directory in the lab, copied recursively." }),
@@ -84,6 +86,18 @@ export const resourcesSchema = z.strictObject({
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+export const portSchema = z
+  .strictObject({
+    port: z.number().int().min(1).max(65535).meta({ description: "TCP port the service listens on inside the host." }),
+    name: nonEmpty.max(40).meta({ description: 'Tab label, e.g. "Web app".' }),
+    path: z
+      .string()
+      .regex(/^\//, { error: 'must start with "/", such as "/" or "/admin"' })
+      .optional()
+      .meta({ description: "Path the tab opens.", default: DEFAULTS.portPath }),
+  })
+  .meta({ description: "A web service of this host, proxied to the learner's browser." });
+
 export const hostSchema = z.strictObject({
   name: dnsLabel("a host (its hostname and network alias)"),
   image: nonEmpty.optional().meta({ default: DEFAULTS.image }),
@@ -105,6 +119,7 @@ export const hostSchema = z.strictObject({
     .optional()
     .meta({ description: "Enables the in-browser editor for this host." }),
   setup: z.array(provisionScriptSchema).optional(),
+  ports: z.array(portSchema).optional().meta({ description: "Web services in this host, shown to the learner as tabs." }),
 });
 
 export const clusterSchema = z
@@ -159,6 +174,7 @@ export const labSchema = z
     intro: relativeFile.optional().meta({ description: "Markdown shown before the first step. Default intro.md if present." }),
     finish: relativeFile.optional().meta({ description: "Markdown shown after the last step. Default finish.md if present." }),
     steps: z.array(stepSchema).min(1),
+    grading: gradingSchema.optional(),
   })
   .meta({ title: "Praxis lab (praxis.dev/v1alpha1)", description: "A hands-on lab: content/labs/<id>/lab.yaml." });
 

@@ -56,6 +56,7 @@ describe("validateLabSource + convertLab", () => {
           terminal: true,
           editorPaths: [],
           setup: [],
+          ports: [],
         },
       ],
     });

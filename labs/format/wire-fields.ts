@@ -32,3 +32,14 @@ export const duration = (fallback: string) =>
 export const checkName = nonEmpty.optional().meta({ description: "Short label shown to the learner, e.g. 'hello.txt exists'." });
 
 export const checkWeight = z.number().int().min(1).max(100).optional().meta({ default: DEFAULTS.checkWeight, description: "Relative weight when a step has several checks." });
+
+export const absolutePath = z.string().regex(/^\//, { error: "must be an absolute path (starting with /)" });
+
+/** A text or a list of texts, each non-empty; converted to a list. */
+export const oneOrMany = (what: string) =>
+  z.union([nonEmpty, z.array(nonEmpty).min(1)], { error: `must be ${what} (a string) or a list of them` });
+
+/** The host a check runs on or from, as in script checks. */
+export const checkHost = dnsLabel("a host")
+  .optional()
+  .meta({ description: "Host to look at (or, for http, to send the request from); may be omitted when the environment has exactly one host." });

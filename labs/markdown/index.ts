@@ -6,6 +6,8 @@ export { renderMarkdown } from "./render";
 export { parseFrontmatter } from "./frontmatter";
 export type { Frontmatter, FrontmatterError } from "./frontmatter";
 export { CALLOUT_KINDS } from "./admonitions";
+export { parseEditorUrl } from "./open-file-links";
+export type { EditorTarget } from "./open-file-links";
 export type { CalloutKind } from "./admonitions";
 export { MARKUP } from "./types";
 export type { MarkdownDiagnostic, RenderOptions, RenderResult, RunMode } from "./types";

@@ -15,6 +15,7 @@ import { codeToHast } from "./code-blocks";
 import { extractFenceMarkers } from "./fence-markers";
 import { rehypeMinHeading } from "./headings";
 import { remarkOmitLeadingTitle } from "./leading-title";
+import { remarkOpenFileLinks } from "./open-file-links";
 import { remarkRunBlocks } from "./run-blocks";
 import { sanitizeSchema } from "./sanitize-schema";
 import type { MarkdownDiagnostic, RenderOptions, RenderResult } from "./types";
@@ -28,6 +29,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
     .use(remarkOmitLeadingTitle(options.omitLeadingTitle))
     .use(remarkRunBlocks(closingLines, diagnostics))
     .use(remarkAdmonitions(diagnostics))
+    .use(remarkOpenFileLinks(diagnostics))
     .use(remarkRehype, { handlers: { code: (_state, node) => codeToHast(node) } })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeMinHeading(options.minHeadingLevel ?? 1))

@@ -39,8 +39,11 @@ export const sanitizeSchema: Schema = {
     pre: extend("pre", [["className", "mermaid-source"], "tabIndex"]),
     button: [
       ["type", "button"],
-      ["className", "code-run", "code-copy", "run-inline", "run-inline-exec", "run-inline-copy"],
+      ["className", "code-run", "code-copy", "run-inline", "run-inline-exec", "run-inline-copy", "open-file"],
       "dataCopyButton",
+      "dataOpenFile",
+      "dataHost",
+      "dataLine",
       "dataRunButton",
       ["dataRun", "exec", "copy"],
       "dataCommand",

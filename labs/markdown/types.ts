@@ -43,4 +43,6 @@ export const MARKUP = {
   command: "data-command",
   mermaid: "data-mermaid",
   callout: "data-callout",
+  /** `editor:` links (open-file-links.ts): the path, with optional data-host and data-line. */
+  openFile: "data-open-file",
 } as const;

@@ -1,6 +1,8 @@
 /**
  * A minimal router: `METHOD /path/:param` patterns matched segment by segment. Enough for the runner's
  * dozen routes without a framework; unknown paths are 404 and known paths with the wrong method 405.
+ * A final `*` segment matches the rest of the path (zero or more segments; the handler reads the raw
+ * remainder from the URL, since decoding it would change what a proxied service receives).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HttpError } from "./errors";
@@ -44,9 +46,11 @@ export class Router {
 }
 
 function matchSegments(pattern: string[], parts: string[]): Record<string, string> | null {
-  if (pattern.length !== parts.length) return null;
+  const rest = pattern.at(-1) === "*";
+  const fixed = rest ? pattern.length - 1 : pattern.length;
+  if (rest ? parts.length < fixed : parts.length !== fixed) return null;
   const params: Record<string, string> = {};
-  for (let i = 0; i < pattern.length; i++) {
+  for (let i = 0; i < fixed; i++) {
     const p = pattern[i]!;
     let part: string;
     try {

@@ -21,6 +21,8 @@ import { ClusterChecks } from "../checks/cluster-check";
 import { addCheckRoutes } from "./routes-checks";
 import { addEventRoutes } from "./routes-events";
 import { addFileRoutes } from "./routes-files";
+import { addScriptRoutes } from "./routes-scripts";
+import { addServiceRoutes } from "./routes-services";
 import { addSessionRoutes } from "./routes-sessions";
 import { Router } from "./router";
 import { createRunnerMetrics, type RunnerMetrics } from "./runner-metrics";
@@ -77,6 +79,8 @@ export function createRunnerApi(deps: RunnerApiDeps): RunnerApi {
   addEventRoutes(router, { sessions });
   addCheckRoutes(router, { sessions, runtime: deps.runtime, clusterChecks: new ClusterChecks(deps.runtime), checkSeconds: metrics.checkSeconds });
   addFileRoutes(router, { sessions, files: new HostFiles(deps.runtime) });
+  addScriptRoutes(router, { sessions, runtime: deps.runtime });
+  addServiceRoutes(router, { sessions, runtime: deps.runtime });
   router.add("GET", "/metrics", async ({ res }) => sendText(res, 200, metrics.registry.render(), "text/plain; version=0.0.4; charset=utf-8"));
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -33,8 +33,11 @@ class CappedSink extends Writable {
     }
     done();
   }
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
   text(): string {
-    return Buffer.concat(this.chunks).toString("utf8");
+    return this.bytes().toString("utf8");
   }
 }
 
@@ -84,7 +87,12 @@ export async function dockerExec(docker: Docker, containerId: string, opts: Exec
     if (opts.timeoutMs !== undefined) timer = setTimeout(() => resolve("timeout"), opts.timeoutMs);
   });
   const outcome = await Promise.race([finished, deadline]).finally(() => clearTimeout(timer));
-  const result = { stdout: stdout.text(), stderr: stderr.text(), truncated: stdout.truncated || stderr.truncated };
+  const result = {
+    stdout: stdout.text(),
+    stderr: stderr.text(),
+    truncated: stdout.truncated || stderr.truncated,
+    ...(opts.rawStdout ? { stdoutBytes: new Uint8Array(stdout.bytes()) } : {}),
+  };
   if (outcome === "timeout") {
     stream.destroy();
     return { ...result, exitCode: -1, timedOut: true };

@@ -33,6 +33,8 @@ export interface FakeExecCall {
   container: ContainerInfo;
   cmd: string[];
   stdin: string;
+  /** The same input, undecoded (binary stdin such as a relayed HTTP request body). */
+  stdinBytes: Uint8Array;
   env: Readonly<Record<string, string>>;
   /** Files copied into the container so far. */
   files: ReadonlyMap<string, FileToCopy>;
@@ -253,21 +255,22 @@ export class FakeRuntime implements ContainerRuntime {
     this.enter("exec", `${containerId} ${opts.cmd.join(" ")}`);
     const c = this.get(containerId);
     if (c.info.state !== "running") throw new RuntimeError("conflict", `container ${c.info.name} is not running`);
-    const stdin = await stdinText(opts.stdin);
-    const call: FakeExecCall = { container: structuredClone(c.info), cmd: opts.cmd, stdin, env: { ...c.spec.env, ...opts.env }, files: c.files };
+    const stdinBytes = await stdinOf(opts.stdin);
+    const call: FakeExecCall = { container: structuredClone(c.info), cmd: opts.cmd, stdin: decoder.decode(stdinBytes), stdinBytes, env: { ...c.spec.env, ...opts.env }, files: c.files };
     let answer: Partial<ExecResult> | undefined;
     for (const handler of this.handlers) {
       answer = await handler(call);
       if (answer) break;
     }
-    const result = { exitCode: 0, stdout: "", stderr: "", timedOut: false, truncated: false, ...(answer ?? builtin(call)) };
+    const { stdoutBytes, ...result }: ExecResult = { exitCode: 0, stdout: "", stderr: "", timedOut: false, truncated: false, ...(answer ?? builtin(call)) };
     const cap = opts.maxOutputBytes ?? 1024 * 1024;
-    if (result.stdout.length > cap || result.stderr.length > cap) {
+    const raw = stdoutBytes ?? new TextEncoder().encode(result.stdout);
+    if (result.stdout.length > cap || result.stderr.length > cap || raw.length > cap) {
       result.truncated = true;
       result.stdout = result.stdout.slice(0, cap);
       result.stderr = result.stderr.slice(0, cap);
     }
-    return result;
+    return opts.rawStdout ? { ...result, stdoutBytes: raw.slice(0, cap) } : result;
   }
 
   async execTty(containerId: string, opts: TtyExecOptions): Promise<TtyExec> {
@@ -326,13 +329,13 @@ export class FakeRuntime implements ContainerRuntime {
   }
 }
 
-async function stdinText(input: ExecOptions["stdin"]): Promise<string> {
-  if (input === undefined) return "";
-  if (typeof input === "string") return input;
-  if (!(input instanceof Readable)) return decoder.decode(input);
+async function stdinOf(input: ExecOptions["stdin"]): Promise<Uint8Array> {
+  if (input === undefined) return new Uint8Array();
+  if (typeof input === "string") return new TextEncoder().encode(input);
+  if (!(input instanceof Readable)) return input;
   const chunks: Buffer[] = [];
   for await (const chunk of input) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString("utf8");
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function requestedPorts(spec: ContainerSpec): PublishedPort[] {
@@ -352,7 +355,7 @@ function builtin(call: FakeExecCall): Partial<ExecResult> {
     case "echo":
       return { stdout: `${args.join(" ")}\n` };
     case "cat": {
-      if (args.length === 0) return { stdout: call.stdin };
+      if (args.length === 0) return { stdout: call.stdin, stdoutBytes: call.stdinBytes };
       let stdout = "";
       for (const path of args) {
         const f = call.files.get(path);

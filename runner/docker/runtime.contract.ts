@@ -107,6 +107,10 @@ export function runtimeContract(name: string, make: () => ContractSubject): void
       assert.equal((await runtime.exec(c.id, { cmd: ["sh", "-c", "exit 3"] })).exitCode, 3);
       assert.equal((await runtime.exec(c.id, { cmd: ["echo", "hi", "there"] })).stdout, "hi there\n");
       assert.equal((await runtime.exec(c.id, { cmd: ["cat"], stdin: "piped" })).stdout, "piped");
+      const binary = new Uint8Array([0, 255, 13, 10, 0xc3, 0x28, 128]); // not valid UTF-8
+      const raw = await runtime.exec(c.id, { cmd: ["cat"], stdin: binary, rawStdout: true });
+      assert.deepEqual(raw.stdoutBytes, binary, "rawStdout returns the bytes undecoded");
+      assert.equal((await runtime.exec(c.id, { cmd: ["cat"], stdin: "x" })).stdoutBytes, undefined);
       const capped = await runtime.exec(c.id, { cmd: ["cat", "/opt/praxis/deep/dir/note.txt"], maxOutputBytes: 4 });
       assert.deepEqual([capped.stdout, capped.truncated], ["line", true]);
       await runtime.removeContainer(c.id);

@@ -174,6 +174,11 @@ export interface ExecOptions {
   timeoutMs?: number;
   /** Each of stdout/stderr is truncated to this many bytes (default 1 MiB). */
   maxOutputBytes?: number;
+  /**
+   * Also return stdout as raw bytes (`stdoutBytes`): output that is not text, such as an HTTP response
+   * relayed from a host, would be mangled by the UTF-8 decoding of `stdout`.
+   */
+  rawStdout?: boolean;
 }
 
 export interface ExecResult {
@@ -183,6 +188,8 @@ export interface ExecResult {
   stderr: string;
   timedOut: boolean;
   truncated: boolean;
+  /** The same output as `stdout`, undecoded; only set when `rawStdout` was requested. */
+  stdoutBytes?: Uint8Array;
 }
 
 export interface TtyExecOptions {

@@ -22,6 +22,7 @@ const lab: Lab = {
         terminal: true,
         editorPaths: [],
         setup: [{ host: "box", script: { path: "setup/box.sh", content: "echo ready" }, timeoutMs: 30_000 }],
+        ports: [],
       },
     ],
   },

@@ -6,6 +6,9 @@
  */
 import { requestDeadlineMs, type CheckOutcome, type CheckRequest } from "../checks/request";
 import type { EnvironmentSpec } from "../environment/spec";
+import type { Listing, ReadResult } from "../files/host-files";
+import type { ScriptRunView } from "../api/routes-scripts";
+import { HOP_BY_HOP, SERVICE_MARKER, type HeaderList } from "../services/http-wire";
 import { SseParser } from "./sse";
 
 export interface SessionView {
@@ -26,6 +29,23 @@ export type SessionStreamEvent =
   | { type: "state"; session: SessionView };
 
 export type CheckView = CheckOutcome;
+
+export type { ScriptRunView };
+export interface ScriptRunRequest {
+  host: string;
+  script: string;
+  timeoutMs?: number;
+  env?: Record<string, string>;
+}
+
+/** One browser request to pass on to a service: `target` is its path and query as the service sees them. */
+export interface ServiceRequest {
+  method: string;
+  target: string;
+  headers: HeaderList;
+  body?: Uint8Array;
+  signal?: AbortSignal;
+}
 
 export interface TicketView {
   ticket: string;
@@ -57,6 +77,12 @@ export function encodeCreateSession(spec: EnvironmentSpec) {
       })),
     },
   };
+}
+
+/** The runner's file routes take the path and the allowed roots as query parameters (api/routes-files.ts). */
+function filesPath(id: string, host: string, route: "files" | "file", path: string, roots: readonly string[]): string {
+  const query = new URLSearchParams([["path", path], ...roots.map((r): [string, string] => ["root", r])]);
+  return `/sessions/${encodeURIComponent(id)}/hosts/${encodeURIComponent(host)}/${route}?${query}`;
 }
 
 export interface RunnerClientOptions {
@@ -122,8 +148,10 @@ export class RunnerHttpClient {
     return this.call("POST", `/sessions/${encodeURIComponent(id)}/reset`, {});
   }
 
-  runCheck(id: string, check: CheckRequest): Promise<CheckView> {
-    return this.call("POST", `/sessions/${encodeURIComponent(id)}/checks`, check, requestDeadlineMs(check));
+  /** `background`: an automatic re-check, which must not count as learner activity (idle timeout). */
+  runCheck(id: string, check: CheckRequest, opts: { background?: boolean } = {}): Promise<CheckView> {
+    const query = opts.background ? "?background=1" : "";
+    return this.call("POST", `/sessions/${encodeURIComponent(id)}/checks${query}`, check, requestDeadlineMs(check));
   }
 
   getSession(id: string): Promise<SessionView> {
@@ -140,6 +168,52 @@ export class RunnerHttpClient {
 
   mintTicket(id: string, host: string, terminalId = "main"): Promise<TicketView> {
     return this.call("POST", `/sessions/${encodeURIComponent(id)}/tickets`, { host, terminalId });
+  }
+
+  /** One directory level of a host's files, confined to `roots` (the lab's editor paths). */
+  listFiles(id: string, host: string, path: string, roots: readonly string[]): Promise<Listing> {
+    return this.call("GET", filesPath(id, host, "files", path, roots));
+  }
+
+  /** A file's content (text, or reported as binary), confined to `roots`. */
+  readFile(id: string, host: string, path: string, roots: readonly string[]): Promise<ReadResult> {
+    return this.call("GET", filesPath(id, host, "file", path, roots));
+  }
+
+  /** Creates or replaces a text file, confined to `roots`; an existing file keeps its mode and owner. */
+  writeFile(id: string, host: string, path: string, roots: readonly string[], content: string): Promise<{ path: string; size: number }> {
+    return this.call("PUT", filesPath(id, host, "file", path, roots), { content });
+  }
+
+  /** Runs a script (a step's setup or solve) on a host of a ready session; output comes back merged and capped. */
+  runScript(id: string, run: ScriptRunRequest): Promise<ScriptRunView> {
+    return this.call("POST", `/sessions/${encodeURIComponent(id)}/scripts`, run, (run.timeoutMs ?? 5 * 60_000) + 30_000);
+  }
+
+  /**
+   * Relays one HTTP request to a web service on `port` inside a host (api/routes-services.ts) and returns
+   * the service's answer as is; redirects are not followed, they belong to the browser. A runner error
+   * (no such session, nothing listening) rejects with RunnerRequestError instead.
+   */
+  async proxyService(id: string, host: string, port: number, req: ServiceRequest): Promise<Response> {
+    const path = `/sessions/${encodeURIComponent(id)}/services/${encodeURIComponent(host)}/${port}${req.target}`;
+    const headers = new Headers();
+    for (const [name, value] of req.headers) if (!HOP_BY_HOP.has(name.toLowerCase())) headers.append(name, value);
+    headers.set("authorization", `Bearer ${this.options.token}`);
+    let res: Response;
+    try {
+      res = await fetch(new URL(path, this.options.baseUrl), {
+        method: req.method,
+        headers,
+        body: req.body && req.body.length > 0 ? req.body.slice() : undefined,
+        redirect: "manual",
+        signal: req.signal ? AbortSignal.any([req.signal, AbortSignal.timeout(60_000)]) : AbortSignal.timeout(60_000),
+      });
+    } catch (err) {
+      throw new RunnerRequestError(0, "unreachable", `runner at ${this.options.baseUrl} is unreachable: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (res.headers.get(SERVICE_MARKER) !== "1") throw await this.failure(res, req.method, path);
+    return res;
   }
 
   private async request(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {

@@ -62,7 +62,9 @@ describe("start a lab in the browser (e2e)", { timeout: 300_000 }, () => {
   it("starts the lab and runs a command in the web terminal", async () => {
     await page.goto(`${product!.url}/labs/${LAB}`);
     await page.getByRole("button", { name: "Start lab" }).click();
-    await page.getByText("Preparing your environment").waitFor();
+    // The overview's Start leads to the lab player, which starts the environment.
+    await page.waitForURL(`**/labs/${LAB}/play`);
+    await page.getByText("Preparing your environment").first().waitFor();
     await waitOpen();
     await typeAndSee("echo praxis-$((6*7))", "praxis-42");
     const res = await page.request.get(`${product!.url}/api/labs/${LAB}/session`);
@@ -121,7 +123,8 @@ describe("start a lab in the browser (e2e)", { timeout: 300_000 }, () => {
 
   it("shows the time left and extends it", async () => {
     const expiresAt = async () => Date.parse(((await (await page.request.get(`${product!.url}/api/labs/${LAB}/session`)).json()) as { session: { expiresAt: string } }).session.expiresAt);
-    await page.getByText(/Environment ready · .* left/).waitFor();
+    await page.locator('.lab-session-bar[data-warning="false"]').waitFor();
+    assert.match(await page.locator(".session-time").innerText(), /^(\d+ h )?\d+ min left$/);
     const before = await expiresAt();
     await page.getByRole("button", { name: "Extend 30 min" }).click();
     await page.getByRole("button", { name: "Extend 30 min" }).waitFor();
@@ -129,20 +132,21 @@ describe("start a lab in the browser (e2e)", { timeout: 300_000 }, () => {
   });
 
   it("checks a step in the environment: what is missing, then a pass once done", async () => {
-    const row = page.locator('.step-checks li[data-step="processes"]');
-    await row.getByRole("button", { name: "Check" }).click();
-    await page.locator('.step-checks li[data-step="processes"][data-result="failed"]').waitFor();
-    assert.match(await row.locator(".step-checks-results").innerText(), /✗ PID 1 is named in \/root\/pid1.txt — \/root\/pid1.txt is missing or empty/);
+    await page.getByRole("button", { name: "Start step 1 →" }).click();
+    const results = page.locator(".step-page .check-results");
+    await page.getByRole("button", { name: "Check", exact: true }).click();
+    await page.locator('.step-page .check-results[data-result="failed"]').waitFor();
+    assert.match((await results.locator("li").allTextContents())[0]!, /✗ Not yet: PID 1 is named in \/root\/pid1.txt — \/root\/pid1.txt is missing or empty/);
     await typeAndSee("cat /proc/1/comm > /root/pid1.txt; echo saved", "saved");
-    await row.getByRole("button", { name: "Check" }).click();
-    await row.locator('.step-checks-results li[data-passed="true"]').waitFor();
-    assert.match(await row.locator(".step-checks-results").innerText(), /✓ PID 1 is named in \/root\/pid1.txt/);
+    await page.getByRole("button", { name: "Check", exact: true }).click();
+    await results.locator('li[data-passed="true"]').first().waitFor();
+    assert.match((await results.locator("li").allTextContents())[0]!, /✓ Passed: PID 1 is named in \/root\/pid1.txt/);
   });
 
   it("resets to a fresh environment with a new shell", async () => {
     const oldTerminal = await terminal().elementHandle();
     page.once("dialog", (dialog) => void dialog.accept());
-    await page.getByRole("button", { name: "Reset" }).click();
+    await page.getByRole("button", { name: "Reset the environment" }).click();
     // The old terminal goes away while the environment is provisioned again, then a new one opens.
     await page.waitForFunction((el) => !el?.isConnected, oldTerminal);
     await waitOpen();
@@ -152,8 +156,8 @@ describe("start a lab in the browser (e2e)", { timeout: 300_000 }, () => {
   });
 
   it("stops the lab and removes its containers", async () => {
-    await page.getByRole("button", { name: "Stop" }).click();
-    await page.getByRole("button", { name: "Start lab" }).waitFor();
+    await page.getByRole("button", { name: "Stop", exact: true }).click();
+    await page.getByRole("button", { name: "Start a new environment" }).waitFor();
     assert.deepEqual(await runtime.listContainers({ [LABEL.managed]: "true", [LABEL.session]: sessionId }), []);
     assert.deepEqual(await runtime.listNetworks({ [LABEL.managed]: "true", [LABEL.session]: sessionId }), []);
   });

@@ -2,7 +2,8 @@
 /**
  * The bar above a running environment: time left (a countdown and a warning in the last five minutes,
  * so nobody loses work to a silent expiry), Extend (+30 min, up to the maximum lifetime), Reset (a fresh
- * environment, after a confirmation) and Stop. Errors of these actions are shown beside the buttons.
+ * environment, after a confirmation) and Stop. Errors of these actions are shown beside the buttons. The
+ * compact form (the player's bar) says only the time left; the warning is the same in both.
  */
 import { useEffect, useState } from "react";
 import { timeLeft } from "./session-clock";
@@ -10,13 +11,14 @@ import { timeLeft } from "./session-clock";
 export interface SessionBarProps {
   expiresAt: string;
   busy: "stopping" | "extending" | "resetting" | null;
+  compact?: boolean;
   error: string | null;
   onExtend(): void;
   onReset(): void;
   onStop(): void;
 }
 
-export function SessionBar({ expiresAt, busy, error, onExtend, onReset, onStop }: SessionBarProps) {
+export function SessionBar({ expiresAt, busy, error, compact = false, onExtend, onReset, onStop }: SessionBarProps) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -24,10 +26,22 @@ export function SessionBar({ expiresAt, busy, error, onExtend, onReset, onStop }
   }, []);
   const left = timeLeft(expiresAt, now);
   return (
-    <div className="lab-session-bar" data-warning={left.warning}>
-      <span className="session-time" role={left.warning ? "alert" : undefined}>
-        {left.ended ? "Your environment has ended." : left.warning ? `Your environment ends in ${left.text}: extend it to keep working.` : `Environment ready · ${left.text} left`}{" "}
-        <time dateTime={expiresAt} className="session-ends">(ends at {new Date(expiresAt).toLocaleTimeString()})</time>
+    <div className="lab-session-bar" data-warning={left.warning} data-compact={compact} title={compact ? `Your environment ends at ${new Date(expiresAt).toLocaleTimeString()}` : undefined}>
+      <span className="session-time">
+        {left.ended
+          ? "Your environment has ended."
+          : left.warning
+            ? compact
+              ? `Ends in ${left.text}`
+              : `Your environment ends in ${left.text}: extend it to keep working.`
+            : compact
+              ? `${left.text} left`
+              : `Environment ready · ${left.text} left`}{" "}
+        {compact ? null : <time dateTime={expiresAt} className="session-ends">(ends at {new Date(expiresAt).toLocaleTimeString()})</time>}
+      </span>
+      {/* The countdown changes every second, so the alert carries a fixed sentence: it is announced once. */}
+      <span className="sr-only" role="alert">
+        {left.ended ? "Your environment has ended." : left.warning ? "Less than five minutes left in your environment: extend it to keep working." : ""}
       </span>
       <span className="session-actions">
         {error ? <span className="session-error">{error}</span> : null}
@@ -38,6 +52,7 @@ export function SessionBar({ expiresAt, busy, error, onExtend, onReset, onStop }
           type="button"
           className="button"
           disabled={busy !== null || left.ended}
+          aria-label={compact ? "Reset the environment" : undefined}
           onClick={() => {
             if (window.confirm("Reset the environment? Everything you changed in it is lost and it starts over.")) onReset();
           }}

@@ -18,7 +18,8 @@ export class SessionRequestError extends Error {
   }
 }
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+/** One JSON request to the site; a failure carries the server's status and message. */
+export async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -40,19 +41,13 @@ export const extendSession = (sessionId: string) =>
   call<{ session: LiveSessionView }>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/extend`).then((r) => r.session);
 export const resetSession = (sessionId: string) =>
   call<{ session: LiveSessionView }>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/reset`).then((r) => r.session);
-export interface StepCheckView {
-  stepId: string;
-  passed: boolean;
-  checks: { name: string; passed: boolean; message: string }[];
-}
-export const checkStep = (sessionId: string, stepId: string) =>
-  call<StepCheckView>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/steps/${encodeURIComponent(stepId)}/check`);
 /** Server-Sent Events of the session's provisioning (see provision-progress.ts). */
 export const eventsUrl = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/events`;
 
-/** A ws(s):// URL for one host's terminal, with a fresh single-use ticket. */
-export async function terminalUrl(sessionId: string, host: string): Promise<string> {
-  const { path } = await call<{ path: string }>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/terminal`, { host });
+/** A ws(s):// URL for one terminal on a host ("main" unless the learner opened more), with a fresh single-use ticket. */
+export async function terminalUrl(sessionId: string, host: string, terminalId = "main"): Promise<string> {
+  const body = terminalId === "main" ? { host } : { host, terminalId };
+  const { path } = await call<{ path: string }>("POST", `/api/sessions/${encodeURIComponent(sessionId)}/terminal`, body);
   const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
   return `${scheme}//${window.location.host}${path}`;
 }

@@ -1,22 +1,26 @@
 "use client";
 /**
  * Wires the interactive parts of rendered Markdown on the current page: draws Mermaid diagrams (again when the
- * theme changes), and handles Copy / Run clicks by event delegation, so server-rendered HTML needs no per-block
- * React. Feedback goes both on the button and to a polite live region for screen-reader users.
+ * theme changes, and when `contentKey` says the Markdown on the page changed, as in the lab player), and handles
+ * Copy / Run / open-in-editor clicks by event delegation, so server-rendered HTML needs no per-block React.
+ * Feedback goes both on the button and to a polite live region for screen-reader users.
  */
 import { useEffect, useRef } from "react";
 import { effectiveTheme, THEME_CHANGE_EVENT } from "../theme/theme-script";
 import { copyText } from "./clipboard";
 import { renderDiagrams } from "./mermaid";
+import { openFileRequestOf, requestOpenFile } from "./open-file-event";
 import { requestRun } from "./run-event";
 
 const FEEDBACK_MS = 2000;
 
-export function MarkdownEnhancer() {
+export function MarkdownEnhancer({ contentKey }: { contentKey?: string } = {}) {
   const status = useRef<HTMLDivElement>(null);
+  // Draws run one after another: two at once would share a diagram's target and wipe each other's scratch SVG.
+  const drawing = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
-    const draw = () => void renderDiagrams(document, effectiveTheme());
+    const draw = () => void (drawing.current = drawing.current.then(() => renderDiagrams(document, effectiveTheme())));
     draw();
     const media = window.matchMedia("(prefers-color-scheme: dark)");
     window.addEventListener(THEME_CHANGE_EVENT, draw);
@@ -25,7 +29,7 @@ export function MarkdownEnhancer() {
       window.removeEventListener(THEME_CHANGE_EVENT, draw);
       media.removeEventListener("change", draw);
     };
-  }, []);
+  }, [contentKey]);
 
   useEffect(() => {
     const announce = (button: HTMLElement, message: string) => {
@@ -40,6 +44,11 @@ export function MarkdownEnhancer() {
       if (button.hasAttribute("data-copy-button")) {
         const code = button.closest("[data-code-block]")?.querySelector("pre code")?.textContent ?? "";
         announce(button, (await copyText(code)) ? "Copied" : "Copy failed");
+        return;
+      }
+      const open = openFileRequestOf(button);
+      if (open) {
+        announce(button, requestOpenFile(open) ? `Opened ${open.path}` : `Start the lab to open ${open.path} in the editor`);
         return;
       }
       const block = button.closest<HTMLElement>("[data-run]");

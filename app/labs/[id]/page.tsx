@@ -1,6 +1,7 @@
 /**
  * `/labs/[id]` — a lab's overview: summary, facts, prerequisites, environment, related guides, then the intro,
- * every step (hints and solution collapsed) and the wrap-up. 404 for an id no valid lab has.
+ * every step (hints and solution collapsed) and the wrap-up, with Start (or Continue) leading to the player at
+ * /labs/[id]/play. 404 for an id no valid lab has.
  */
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -14,7 +15,7 @@ import { Prerequisites } from "../../_ui/lab/Prerequisites";
 import { RelatedGuides } from "../../_ui/lab/RelatedGuides";
 import { StepSection } from "../../_ui/lab/StepSection";
 import { TopicList } from "../../_ui/lab/TopicList";
-import { LabSessionPanel } from "../../_ui/lab-session/LabSessionPanel";
+import { LabLauncher } from "../../_ui/player/LabLauncher";
 import { Markdown } from "../../_ui/markdown/Markdown";
 import { MarkdownEnhancer } from "../../_ui/markdown/MarkdownEnhancer";
 
@@ -48,11 +49,7 @@ export default async function LabPage({ params }: { params: Params }) {
         <p className="lead">{summary}</p>
         <LabBadges lab={lab} showSteps />
         <TopicList topics={topics} />
-        <LabSessionPanel
-          labId={lab.metadata.id}
-          terminalHosts={lab.environment.hosts.filter((h) => h.terminal).map((h) => h.name)}
-          checkableSteps={lab.steps.filter((s) => s.checks.length > 0).map((s) => ({ id: s.id, title: s.title }))}
-        />
+        <LabLauncher labId={lab.metadata.id} />
       </header>
       <div className="lab-layout">
         <div className="lab-content">

@@ -1,14 +1,14 @@
 /**
- * `POST /api/sessions/:id/steps/:stepId/check` — runs the step's checks in the learner's own running
- * environment and answers `{stepId, passed, checks: [{name, passed, message}]}`. 404 for anyone
- * else's session or an unknown step.
+ * `POST /api/sessions/:id/steps/:stepId/check` — runs the step's checks in the learner's own environment
+ * (running the step's setup first if it was never opened), records every result, counts an attempt, and
+ * marks the step passed when all checks pass. Answers `{stepId, passed, checks: [{name, passed, message,
+ * weight}], progress}`. 404 for anyone else's session or an unknown step, 409 for a locked step.
  */
-import { checkStep } from "../../../../../../_server/step-checks";
-import { withLearner } from "../../../../../../_server/lab-request";
+import { checkAction } from "../../../../../../_server/player/step-actions";
+import { runStepAction, type StepParams } from "../../../../../../_server/player/step-route";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(_req: Request, { params }: { params: Promise<{ id: string; stepId: string }> }) {
-  const { id, stepId } = await params;
-  return withLearner(async (deps, learner) => checkStep(deps, learner, id, stepId));
+export async function POST(_req: Request, ctx: StepParams) {
+  return runStepAction(ctx, checkAction);
 }

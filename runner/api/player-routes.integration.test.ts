@@ -1,0 +1,123 @@
+/**
+ * The lab player's runner routes on real Docker: a step's script runs on a host (exit code, output, a
+ * timeout that really stops it), and a web service inside a host answers through the runner although the
+ * runner has no network route to the host: busybox httpd in praxis/hello-web, reached by the exec relay
+ * with each tool it can use (bash, perl, busybox nc), byte-exact in both directions. Needs dockerd; the
+ * praxis/hello-web image is built from images/ when it is missing.
+ */
+import assert from "node:assert/strict";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { DockerodeRuntime } from "../docker/dockerode-runtime";
+import { resolveSpec } from "../environment/spec";
+import { imageEnsurer } from "../images/builder";
+import { removeSessionObjects } from "../provision/teardown";
+import { RunnerHttpClient, RunnerRequestError } from "../remote/client";
+import { encodeHttpRequest, parseHttpResponse } from "../services/http-wire";
+import { relayHttp, ServiceError, type RelayTool } from "../services/relay";
+import { SessionManager } from "../sessions/manager";
+import { TicketAuthority } from "../terminal/tickets";
+import { memoryLogger } from "./logger";
+import { createRunnerApi, type RunnerApi } from "./server";
+
+const TOKEN = "i".repeat(40);
+const runtime = new DockerodeRuntime();
+// The image runs as nobody, so the site is served from a copy it may write to.
+const SERVE = "cp -r /srv/www /tmp/www && exec busybox httpd -f -p 8080 -h /tmp/www";
+const ECHO_CGI = [
+  "cat > /tmp/www/cgi-bin/echo <<'CGI'",
+  "#!/bin/sh",
+  `printf 'Content-Type: application/octet-stream\\r\\nX-Method: %s\\r\\n\\r\\n' "$REQUEST_METHOD"`,
+  'head -c "$CONTENT_LENGTH"',
+  "CGI",
+  "chmod 755 /tmp/www/cgi-bin/echo",
+  "printf '\\000\\377\\r\\n\\200binary' > /tmp/www/bin.dat",
+  "echo prepared",
+].join("\n");
+
+describe("player routes on Docker", { timeout: 180_000 }, () => {
+  const sessions = new SessionManager({
+    runtime,
+    runnerId: `it-player-${process.pid}`,
+    ensureImage: imageEnsurer(runtime, path.resolve(import.meta.dirname, "..", "..", "images")),
+    limits: { maxSessions: 1, maxMemoryBytes: 4 * 1024 ** 3, timeLimitMs: 600_000, idleTimeoutMs: 600_000, maxLifetimeMs: 600_000 },
+  });
+  let api: RunnerApi;
+  let client: RunnerHttpClient;
+  let id = "";
+  let containerId = "";
+
+  before(async () => {
+    api = createRunnerApi({ runtime, sessions, tickets: new TicketAuthority({ secret: new Uint8Array(32).fill(2) }), apiToken: TOKEN, allowedOrigins: [], logger: memoryLogger() });
+    await new Promise<void>((r) => api.server.listen(0, "127.0.0.1", r));
+    client = new RunnerHttpClient({ baseUrl: `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`, token: TOKEN });
+    const spec = resolveSpec({ labId: "it-player", hosts: [{ name: "web", image: "praxis/hello-web", command: ["sh", "-c", SERVE] }] });
+    id = (await client.createSession(spec)).id;
+    containerId = sessions.get(id).hosts[0]!.containerId;
+  });
+  after(async () => {
+    await client.stopSession(id).catch(() => undefined);
+    if (id) await removeSessionObjects(runtime, id);
+    await api.close();
+  });
+
+  it("runs a script on the host and reports its exit code and output", async () => {
+    const prepared = await client.runScript(id, { host: "web", script: ECHO_CGI });
+    assert.deepEqual([prepared.exitCode, prepared.output, prepared.timedOut], [0, "prepared\n", false]);
+    const failed = await client.runScript(id, { host: "web", script: "#!/bin/bash\necho step one\necho 'no such thing' >&2\nexit 4" });
+    assert.deepEqual([failed.exitCode, failed.output], [4, "step one\nno such thing\n"]);
+  });
+
+  it("stops a script at its timeout", async () => {
+    const slow = await client.runScript(id, { host: "web", script: "sleep 30", timeoutMs: 1000 });
+    assert.equal(slow.timedOut, true);
+    assert.ok(slow.durationMs < 6000, `took ${slow.durationMs} ms`);
+  });
+
+  it("proxies GET to the service in the host: its page, its status, and binary bodies byte for byte", async () => {
+    const page = await client.proxyService(id, "web", 8080, { method: "GET", target: "/", headers: [["accept", "text/html"]] });
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<a href="\/cgi-bin\/hello">hello<\/a>/);
+    const hello = await client.proxyService(id, "web", 8080, { method: "GET", target: "/cgi-bin/hello", headers: [] });
+    assert.match(await hello.text(), /^Hello from Praxis — served by web\n$/);
+    const bin = await client.proxyService(id, "web", 8080, { method: "GET", target: "/bin.dat", headers: [] });
+    assert.deepEqual(Buffer.from(await bin.arrayBuffer()), Buffer.concat([Buffer.from([0, 255, 13, 10, 128]), Buffer.from("binary")]));
+    const missing = await client.proxyService(id, "web", 8080, { method: "GET", target: "/nope", headers: [] });
+    assert.equal(missing.status, 404, "the service's own 404 comes through as an answer");
+  });
+
+  it("proxies a POST body byte for byte", async () => {
+    const body = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
+    const res = await client.proxyService(id, "web", 8080, { method: "POST", target: "/cgi-bin/echo", headers: [["content-type", "application/octet-stream"]], body });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("x-method"), "POST");
+    assert.deepEqual(new Uint8Array(await res.arrayBuffer()), body);
+  });
+
+  it("says when nothing listens on the port", async () => {
+    await assert.rejects(
+      client.proxyService(id, "web", 9, { method: "GET", target: "/", headers: [] }),
+      (e) => e instanceof RunnerRequestError && e.status === 502 && e.code === "not_listening" && /nothing accepts connections on port 9/.test(e.message),
+    );
+  });
+
+  for (const tool of ["bash", "perl", "busybox"] as RelayTool[]) {
+    it(`relays with ${tool}`, async () => {
+      const request = encodeHttpRequest({ method: "GET", target: "/cgi-bin/hello", port: 8080, headers: [], body: new Uint8Array() });
+      const raw = await relayHttp(runtime, containerId, 8080, request, { timeoutMs: 10_000, maxResponseBytes: 1 << 20, tools: [tool] });
+      const res = parseHttpResponse(raw, "GET");
+      assert.equal(res.status, 200);
+      assert.match(new TextDecoder().decode(res.body), /^Hello from Praxis/);
+      await assert.rejects(relayHttp(runtime, containerId, 9, request, { timeoutMs: 10_000, maxResponseBytes: 1 << 20, tools: [tool] }), (e) => e instanceof ServiceError && e.kind === "not_listening");
+    });
+  }
+
+  it("names the missing tools when the image has none of them", async () => {
+    const request = encodeHttpRequest({ method: "GET", target: "/", port: 8080, headers: [], body: new Uint8Array() });
+    await assert.rejects(
+      relayHttp(runtime, containerId, 8080, request, { timeoutMs: 10_000, maxResponseBytes: 1 << 20, tools: [] }),
+      (e) => e instanceof ServiceError && e.kind === "no_relay" && /needs bash, perl or busybox/.test(e.message),
+    );
+  });
+});
