@@ -22,8 +22,16 @@ const HostBody = z.strictObject({
   setup: z.array(z.strictObject({ name: z.string().optional(), script: z.string(), timeoutMs: positiveInt.optional() })).optional(),
 });
 
+const ClusterBody = z.strictObject({
+  nodes: positiveInt.optional(),
+  kubernetesVersion: z.string(),
+  image: z.string(),
+  loadImages: z.array(z.string()).optional(),
+  nodeResources: z.strictObject({ nanoCpus: positiveInt.optional(), memoryBytes: positiveInt.optional(), pids: positiveInt.optional() }).optional(),
+});
+
 const CreateSessionBody = z.strictObject({
-  spec: z.strictObject({ labId: z.string().min(1), egress: z.boolean().optional(), hosts: z.array(HostBody) }),
+  spec: z.strictObject({ labId: z.string().min(1), egress: z.boolean().optional(), hosts: z.array(HostBody), cluster: ClusterBody.optional() }),
 });
 
 export function decodeCreateSession(body: unknown): EnvironmentSpec {
@@ -36,6 +44,7 @@ export function decodeCreateSession(body: unknown): EnvironmentSpec {
   return resolveSpec({
     labId: spec.labId,
     egress: spec.egress,
+    ...(spec.cluster && { cluster: spec.cluster }),
     hosts: spec.hosts.map(({ files, ...host }) => ({
       ...host,
       files: files?.map((f) => ({ targetPath: f.targetPath, content: new Uint8Array(Buffer.from(f.contentBase64, "base64")), mode: f.mode })),

@@ -15,4 +15,15 @@ describe("specFingerprint", () => {
     const changed = resolveSpec({ labId: "l", hosts: [{ name: "box", image: "img", files: [{ targetPath: "/a", content: new TextEncoder().encode("y") }] }] });
     assert.notEqual(specFingerprint(changed), specFingerprint(spec));
   });
+
+  it("keeps a Kubernetes cluster through the HTTP round trip (a lost cluster once meant no kubectl)", () => {
+    const withCluster = resolveSpec({
+      labId: "k",
+      hosts: [{ name: "ws", image: "img" }],
+      cluster: { nodes: 2, kubernetesVersion: "v1.34.4", image: "praxis/kind-node:v1.34.4", loadImages: ["praxis/hello-web"] },
+    });
+    const roundTripped = decodeCreateSession(JSON.parse(JSON.stringify(encodeCreateSession(withCluster))));
+    assert.deepEqual(roundTripped.cluster, withCluster.cluster);
+    assert.equal(specFingerprint(roundTripped), specFingerprint(withCluster));
+  });
 });

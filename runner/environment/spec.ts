@@ -69,7 +69,7 @@ export type HostSpecInput = Opt<Omit<HostSpec, "files" | "setup" | "resources">,
   files?: EnvFileInput[];
   setup?: SetupScriptInput[];
 };
-export type ClusterSpecInput = Opt<ClusterSpec, "loadImages" | "nodeResources" | "nodes">;
+export type ClusterSpecInput = Opt<Omit<ClusterSpec, "nodeResources">, "loadImages" | "nodes"> & { nodeResources?: Partial<ResourceLimits> };
 export interface EnvironmentSpecInput {
   labId: string;
   hosts: HostSpecInput[];

@@ -71,6 +71,7 @@ export function encodeCreateSession(spec: EnvironmentSpec) {
     spec: {
       labId: spec.labId,
       egress: spec.egress,
+      ...(spec.cluster && { cluster: spec.cluster }),
       hosts: spec.hosts.map(({ files, ...host }) => ({
         ...host,
         files: files.map((f) => ({ targetPath: f.targetPath, mode: f.mode, contentBase64: Buffer.from(f.content).toString("base64") })),
