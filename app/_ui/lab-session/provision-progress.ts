@@ -32,6 +32,13 @@ const LABELS: Record<string, string> = {
   "create-network": "Private network",
   "start-hosts": "Hosts",
   "copy-files": "Lab files",
+  "create-cluster-nodes": "Kubernetes nodes",
+  "kubeadm-init": "Control plane",
+  "install-cluster-addons": "Pod network and storage",
+  "join-workers": "Worker nodes",
+  "load-images": "Lab images into the cluster",
+  "wait-cluster-ready": "Nodes ready",
+  "connect-hosts-to-cluster": "kubectl on your hosts",
   "run-setup": "Setup scripts",
 };
 
