@@ -3,11 +3,9 @@
  * answer is no, saying how to fix it. Every probe is injected (engine, file existence, database state)
  * so the checks are tested without Docker, and the command stays a thin printer.
  */
-import { availableImages, imageTag } from "../images/builder";
-import { contextHash } from "../images/context-hash";
+import { availableImages, imageContextHash, imageTag } from "../images/builder";
 import { LABEL } from "../docker/labels";
 import type { ContainerRuntime } from "../docker/runtime";
-import path from "node:path";
 
 export interface CheckResult {
   name: string;
@@ -51,7 +49,7 @@ export async function checkImages(runtime: ContainerRuntime, imagesDir: string):
     const tag = imageTag(name);
     try {
       const image = await runtime.inspectImage(tag);
-      const current = image?.labels[LABEL.contextHash] === (await contextHash(path.join(imagesDir, name)));
+      const current = image?.labels[LABEL.contextHash] === (await imageContextHash(runtime, imagesDir, name));
       results.push(
         !image
           ? { name: `image ${tag}`, ok: false, detail: "not built (the first session would build it, slowly)", fix: `praxis images build ${name}` }

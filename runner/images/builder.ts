@@ -62,21 +62,17 @@ export async function buildPraxisImage(
   const imageDir = join(imagesDir, name);
   const dockerfile = await readFile(join(imageDir, "Dockerfile"), "utf8").catch(() => null);
   if (dockerfile === null) throw new ImageBuildError(`no Dockerfile at ${join(imageDir, "Dockerfile")}`);
-  // A Praxis base image is built first, and its id is part of this image's hash: a new base means a rebuild.
-  const bases: string[] = [];
-  for (const base of praxisBases(dockerfile)) {
-    await buildPraxisImage(runtime, imagesDir, base, { ...opts, force: false });
-    bases.push((await runtime.inspectImage(imageTag(base)))?.id ?? "");
-  }
+  // A Praxis base image is built first: its id is part of this image's hash, so a new base means a rebuild.
+  for (const base of praxisBases(dockerfile)) await buildPraxisImage(runtime, imagesDir, base, { ...opts, force: false });
   const tag = imageTag(name);
+  const hash = await imageContextHash(runtime, imagesDir, name);
+  const existing = await runtime.inspectImage(tag);
+  if (!opts.force && existing?.labels[LABEL.contextHash] === hash) {
+    opts.onProgress?.(`${tag} is up to date (${hash.slice(0, 12)})`);
+    return { name, tag, hash, built: false };
+  }
   const staged = await stageContext(imageDir, opts);
   try {
-    const hash = await combinedHash(staged.dir, bases);
-    const existing = await runtime.inspectImage(tag);
-    if (!opts.force && existing?.labels[LABEL.contextHash] === hash) {
-      opts.onProgress?.(`${tag} is up to date (${hash.slice(0, 12)})`);
-      return { name, tag, hash, built: false };
-    }
     opts.onProgress?.(`building ${tag} from ${imageDir}`);
     await runtime.buildImage({
       contextDir: staged.dir,
@@ -115,8 +111,16 @@ async function stageContext(imageDir: string, opts: BuildPraxisImageOptions): Pr
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-async function combinedHash(contextDir: string, baseIds: string[]): Promise<string> {
-  const hash = await contextHash(contextDir);
+/**
+ * What an image is built from: its directory (go-tools.txt pins every tool's version, so the binaries
+ * need not be hashed) and the ids of the Praxis images it builds on. `praxis doctor` compares it too.
+ */
+export async function imageContextHash(runtime: ContainerRuntime, imagesDir: string, name: string): Promise<string> {
+  const imageDir = join(imagesDir, name);
+  const hash = await contextHash(imageDir);
+  const dockerfile = await readFile(join(imageDir, "Dockerfile"), "utf8");
+  const baseIds: string[] = [];
+  for (const base of praxisBases(dockerfile)) baseIds.push((await runtime.inspectImage(imageTag(base)))?.id ?? "missing");
   return baseIds.length === 0 ? hash : createHash("sha256").update([hash, ...baseIds].join("\n")).digest("hex");
 }
 
