@@ -3,41 +3,11 @@
  * action routes). Kept free of React and fetch so pure helpers and tests can use them.
  */
 
-export type StepStatus = "locked" | "active" | "passed" | "skipped";
+// The server defines these shapes (app/_server/player/progress-model.ts); a type-only import keeps the
+// contract in one place without pulling server code into the browser bundle.
+import type { CheckResultView, LastCheckView, ProgressView, StepProgressView, StepStatus } from "../../_server/player/progress-model";
 
-export interface CheckResultView {
-  name: string;
-  passed: boolean;
-  message: string;
-  weight: number;
-}
-
-export interface LastCheckView {
-  passed: boolean;
-  at: string;
-  checks: CheckResultView[];
-}
-
-export interface StepProgressView {
-  stepId: string;
-  status: StepStatus;
-  attempts: number;
-  hintsUsed: number;
-  hintsTotal: number;
-  solutionRevealed: boolean;
-  startedAt: string | null;
-  passedAt: string | null;
-  lastCheck: LastCheckView | null;
-}
-
-export interface ProgressView {
-  sessionId: string;
-  labId: string;
-  currentStepId: string | null;
-  finished: boolean;
-  steps: StepProgressView[];
-  score: { earned: number; max: number };
-}
+export type { CheckResultView, LastCheckView, ProgressView, StepProgressView, StepStatus };
 
 /** What POST …/check and …/skip answer. */
 export interface StepCheckResponse {
