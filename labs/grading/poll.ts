@@ -5,6 +5,7 @@
  * end plus a small grace for the in-host `timeout` to kill what it started), so even an attempt that
  * never settles cannot hold the learner's Check button, or the background checker, past that point.
  */
+import { sleep } from "./sleep";
 
 export interface PollAttemptOutcome {
   passed: boolean;
@@ -88,17 +89,4 @@ async function bounded<T>(work: Promise<T>, ms: number, signal?: AbortSignal): P
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (ms <= 0 || signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }
