@@ -13,6 +13,7 @@ import { LABEL } from "../docker/labels";
 import type { ContainerRuntime } from "../docker/runtime";
 import { SpawnCommandRunner } from "../kind/command-runner";
 import { contextHash } from "./context-hash";
+import { ensureGoModules, ensureGoSdk, makeToolchainExecutable, makeWritable, readGoSdk } from "./go-sdk";
 import { ensureGoTool, GoToolError, readGoTools, type GoToolBuild } from "./go-tools";
 
 export const IMAGE_NAME_LABEL = "praxis.image";
@@ -92,23 +93,35 @@ export function praxisBases(dockerfile: string): string[] {
 }
 
 /**
- * The build context: the image directory itself, or, when it lists Go tools, a temporary copy with the
- * built binaries under tools/<binary> (the Dockerfile COPYs them from there).
+ * The build context: the image directory itself, or, when it needs anything from Go, a temporary copy
+ * with the built binaries under tools/<binary>, the Go toolchain under tools/go and the offline module
+ * proxy under tools/goproxy (go-sdk.ts); the Dockerfile COPYs them from there.
  */
 async function stageContext(imageDir: string, opts: BuildPraxisImageOptions): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const tools = await readGoTools(imageDir);
-  if (tools.length === 0) return { dir: imageDir, cleanup: async () => {} };
+  const tools = await readGoTools(imageDir).catch(asBuildError);
+  const sdk = await readGoSdk(imageDir).catch(asBuildError);
+  const wantsModules = await stat(join(imageDir, "go-modules", "go.mod")).then(() => true, () => false);
+  if (tools.length === 0 && sdk === null && !wantsModules) return { dir: imageDir, cleanup: async () => {} };
   const build = opts.goTools ?? defaultGoToolBuild(opts.onProgress);
   const dir = await mkdtemp(join(tmpdir(), "praxis-image-"));
   try {
     await cp(imageDir, dir, { recursive: true });
     await mkdir(join(dir, "tools"), { recursive: true });
     for (const tool of tools) await copyFile(await ensureGoTool(tool, imageDir, build), join(dir, "tools", tool.binary));
+    if (sdk !== null) await cp(await ensureGoSdk(sdk, build), join(dir, "tools", "go"), { recursive: true });
+    const proxyTree = await ensureGoModules(imageDir, build);
+    if (proxyTree !== null) await cp(proxyTree, join(dir, "tools", "goproxy"), { recursive: true });
+    if (sdk !== null || proxyTree !== null) await makeWritable(join(dir, "tools"));
+    if (sdk !== null) await makeToolchainExecutable(join(dir, "tools", "go"));
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
     throw err instanceof GoToolError ? new ImageBuildError(err.message) : err;
   }
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+function asBuildError(err: unknown): never {
+  throw err instanceof GoToolError ? new ImageBuildError(err.message) : err;
 }
 
 /**

@@ -3,7 +3,9 @@
  * site's /api/terminal WebSocket with a fresh ticket, hands output to a sink that calls back once the
  * bytes are rendered (xterm's write callback), and acknowledges rendered bytes in batches, so a flood
  * pauses at the runner instead of piling up in the tab. Reconnects with capped backoff, asking for a new
- * ticket each time, because tmux keeps the shell alive across sockets. No DOM or React in here.
+ * ticket each time, because tmux keeps the shell alive across sockets. Keystrokes typed while the socket
+ * is not yet attached (first connect, a reload, a reconnect) are held and sent once the runner says hello,
+ * so nothing the learner types is silently dropped. No DOM or React in here.
  */
 import { decodeServerFrame, encodeClientFrame, MAX_INPUT_BYTES, type ClientFrame } from "../../../runner/terminal/protocol";
 
@@ -20,6 +22,10 @@ export interface TerminalConnectionOptions {
   maxBackoffMs?: number;
   /** Null to stop reconnecting: e.g. the ticket route says the session is gone. */
   shouldRetry?(error: unknown): boolean;
+  /** How many typed bytes to hold while not attached; beyond it the oldest are dropped. */
+  maxHeldInputBytes?: number;
+  /** The WebSocket constructor (tests pass a fake; the browser's by default). */
+  createSocket?(url: string): WebSocket;
 }
 
 export interface TerminalConnection {
@@ -37,9 +43,23 @@ export function connectTerminal(options: TerminalConnectionOptions): TerminalCon
   let attempt = 0;
   let pendingAck = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Attached = the runner said hello on the current socket; until then input waits in `held`.
+  let attached = false;
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
+  const maxHeld = options.maxHeldInputBytes ?? 16 * 1024;
+  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
 
   const send = (frame: ClientFrame) => {
     if (ws?.readyState === WebSocket.OPEN) ws.send(encodeClientFrame(frame));
+  };
+  const hold = (bytes: Uint8Array) => {
+    held.push(bytes);
+    heldBytes += bytes.length;
+    while (heldBytes > maxHeld && held.length > 1) heldBytes -= held.shift()!.length;
+  };
+  const sendInput = (bytes: Uint8Array) => {
+    for (let i = 0; i < bytes.length; i += MAX_INPUT_BYTES) send({ type: "input", data: bytes.subarray(i, i + MAX_INPUT_BYTES) });
   };
   const rendered = (n: number) => {
     pendingAck += n;
@@ -72,14 +92,20 @@ export function connectTerminal(options: TerminalConnectionOptions): TerminalCon
     }
     if (closed) return;
     const { cols, rows } = options.size();
-    const socket = new WebSocket(`${url}&cols=${cols}&rows=${rows}`);
+    const socket = createSocket(`${url}&cols=${cols}&rows=${rows}`);
     socket.binaryType = "arraybuffer";
     ws = socket;
+    attached = false;
     pendingAck = 0;
     socket.onmessage = (event) => {
       const frame = decodeServerFrame(new Uint8Array(event.data as ArrayBuffer));
       if (frame.type === "hello") {
         attempt = 0;
+        attached = true;
+        const typedMeanwhile = held;
+        held = [];
+        heldBytes = 0;
+        for (const bytes of typedMeanwhile) sendInput(bytes);
         options.onStatus("open");
       } else if (frame.type === "output") {
         const n = frame.data.length;
@@ -87,7 +113,10 @@ export function connectTerminal(options: TerminalConnectionOptions): TerminalCon
       } else if (frame.type === "error") options.onStatus("reconnecting", frame.message);
     };
     socket.onclose = (event) => {
-      if (ws === socket) ws = null;
+      if (ws === socket) {
+        ws = null;
+        attached = false;
+      }
       retry(event.code === 1000 ? "the shell ended" : `connection lost (${event.code})`);
     };
   }
@@ -95,8 +124,10 @@ export function connectTerminal(options: TerminalConnectionOptions): TerminalCon
   void open();
   return {
     send(text) {
+      if (closed) return;
       const bytes = encoder.encode(text);
-      for (let i = 0; i < bytes.length; i += MAX_INPUT_BYTES) send({ type: "input", data: bytes.subarray(i, i + MAX_INPUT_BYTES) });
+      if (attached && ws?.readyState === WebSocket.OPEN) sendInput(bytes);
+      else hold(bytes);
     },
     resize(cols, rows) {
       send({ type: "resize", cols, rows });
