@@ -18,6 +18,7 @@ import { LABEL } from "../../runner/docker/labels";
 import { SseParser } from "../../runner/remote/sse";
 import { startProduct, type RunningProduct } from "./product";
 import { REPO_ROOT } from "./server";
+import { removeRunnerObjects } from "./browser";
 
 const LAB = "web-service";
 const LABS_DIR = path.join(REPO_ROOT, "test", "fixtures", "labs-services");
@@ -88,8 +89,7 @@ describe("lab player API (e2e)", { timeout: 300_000 }, () => {
   });
   after(async () => {
     await product?.stop();
-    for (const c of await runtime.listContainers({ [LABEL.runner]: runnerId })) await runtime.removeContainer(c.id).catch(() => {});
-    for (const n of await runtime.listNetworks({ [LABEL.runner]: runnerId })) await runtime.removeNetwork(n.id).catch(() => {});
+    await removeRunnerObjects(runnerId, runtime);
     await rm(dataDir, { recursive: true, force: true });
   });
 

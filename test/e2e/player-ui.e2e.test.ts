@@ -12,11 +12,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { FakePlayerApi } from "./fake-player-api";
 import { REPO_ROOT, startSite, type RunningSite } from "./server";
+import { launchChromium } from "./browser";
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 const LAB = "first-container";
 
 describe("player UI on a fake API (e2e)", { timeout: 180_000 }, () => {
@@ -39,7 +39,7 @@ describe("player UI on a fake API (e2e)", { timeout: 180_000 }, () => {
     const limits = path.join(labDir, "steps", "limits", "index.md");
     await writeFile(limits, `${await readFile(limits, "utf8")}\nYour notes are in [welcome.txt, line 2](editor:/root/welcome.txt#L2).\n`);
     site = await startSite({ PRAXIS_DATA_DIR: dir, PRAXIS_LABS_DIRS: path.join(dir, "labs") });
-    browser = await chromium.launch({ executablePath: process.env.PRAXIS_CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(20_000);
     page.on("request", (r) => {

@@ -12,12 +12,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { DockerodeRuntime } from "../../runner/docker/dockerode-runtime";
-import { LABEL } from "../../runner/docker/labels";
 import { startProduct, type RunningProduct } from "./product";
+import { launchChromium, removeRunnerObjects } from "./browser";
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 const LAB = "first-container";
 
 interface StepView {
@@ -40,7 +39,7 @@ describe("a newcomer in the lab player (e2e)", { timeout: 240_000 }, () => {
   before(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "praxis-player-e2e-"));
     product = await startProduct({ PRAXIS_DATA_DIR: dataDir, PRAXIS_RUNNER_ID: runnerId });
-    browser = await chromium.launch({ executablePath: process.env.PRAXIS_CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(60_000);
     page.on("request", (r) => {
@@ -53,8 +52,7 @@ describe("a newcomer in the lab player (e2e)", { timeout: 240_000 }, () => {
   after(async () => {
     await browser?.close();
     await product?.stop();
-    for (const c of await runtime.listContainers({ [LABEL.runner]: runnerId })) await runtime.removeContainer(c.id).catch(() => {});
-    for (const n of await runtime.listNetworks({ [LABEL.runner]: runnerId })) await runtime.removeNetwork(n.id).catch(() => {});
+    await removeRunnerObjects(runnerId, runtime);
     await rm(dataDir, { recursive: true, force: true });
   });
 

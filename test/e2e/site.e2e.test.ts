@@ -8,18 +8,12 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { loadGuides } from "../../labs/guides/index";
 import { loadLab, type Lab } from "../../labs/index";
 import { REPO_ROOT, startSite, type RunningSite } from "./server";
+import { launchChromium } from "./browser";
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
 const SAMPLE_LAB = "first-container";
 
 describe("site (e2e)", { timeout: 180_000 }, () => {
@@ -41,7 +35,7 @@ describe("site (e2e)", { timeout: 180_000 }, () => {
     await writeFile(path.join(brokenLabs, "broken-lab", "lab.yaml"), "apiVersion: praxis.dev/v1alpha1\nkind: Lab\nmetadata: [\n");
     const labsDirs = [path.join(REPO_ROOT, "content", "labs"), brokenLabs].join(path.delimiter);
     site = await startSite({ PRAXIS_DATA_DIR: dataDir, PRAXIS_LABS_DIRS: labsDirs });
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.setDefaultTimeout(30_000);
     page.on("pageerror", (error) => {

@@ -12,13 +12,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { DockerodeRuntime } from "../../runner/docker/dockerode-runtime";
 import { LABEL } from "../../runner/docker/labels";
 import { TerminalClient, TerminalConnectError } from "../../runner/terminal/client";
 import { startProduct, type RunningProduct } from "./product";
+import { launchChromium, removeRunnerObjects } from "./browser";
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 const LAB = "first-container";
 
 describe("start a lab in the browser (e2e)", { timeout: 300_000 }, () => {
@@ -33,7 +33,7 @@ describe("start a lab in the browser (e2e)", { timeout: 300_000 }, () => {
   before(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "praxis-start-e2e-"));
     product = await startProduct({ PRAXIS_DATA_DIR: dataDir, PRAXIS_RUNNER_ID: runnerId });
-    browser = await chromium.launch({ executablePath: process.env.PRAXIS_CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.setDefaultTimeout(60_000);
   });
@@ -42,8 +42,7 @@ describe("start a lab in the browser (e2e)", { timeout: 300_000 }, () => {
     await browser?.close();
     await product?.stop();
     // Whatever happened, leave no environment of this run behind.
-    for (const c of await runtime.listContainers({ [LABEL.runner]: runnerId })) await runtime.removeContainer(c.id).catch(() => {});
-    for (const n of await runtime.listNetworks({ [LABEL.runner]: runnerId })) await runtime.removeNetwork(n.id).catch(() => {});
+    await removeRunnerObjects(runnerId, runtime);
     await rm(dataDir, { recursive: true, force: true });
   });
 
