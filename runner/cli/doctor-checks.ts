@@ -12,6 +12,8 @@ export interface CheckResult {
   ok: boolean;
   detail: string;
   fix?: string;
+  /** Not ready, but Praxis still works (e.g. an image the first session would build): warned about, not failed. */
+  advisory?: boolean;
 }
 
 export interface DoctorProbes {
@@ -52,10 +54,10 @@ export async function checkImages(runtime: ContainerRuntime, imagesDir: string):
       const current = image?.labels[LABEL.contextHash] === (await imageContextHash(runtime, imagesDir, name));
       results.push(
         !image
-          ? { name: `image ${tag}`, ok: false, detail: "not built (the first session would build it, slowly)", fix: `praxis images build ${name}` }
+          ? { name: `image ${tag}`, ok: false, advisory: true, detail: "not built (the first session that needs it builds it, slowly)", fix: `praxis images build ${name}` }
           : current
             ? { name: `image ${tag}`, ok: true, detail: "built and up to date" }
-            : { name: `image ${tag}`, ok: false, detail: `built from an older images/${name}/`, fix: `praxis images build ${name}` },
+            : { name: `image ${tag}`, ok: false, advisory: true, detail: `built from an older images/${name}/ (the next session that needs it rebuilds it)`, fix: `praxis images build ${name}` },
       );
     } catch (err) {
       results.push({ name: `image ${tag}`, ok: false, detail: message(err), fix: "fix the Docker engine check first" });
@@ -66,7 +68,7 @@ export async function checkImages(runtime: ContainerRuntime, imagesDir: string):
 
 export async function checkChromium(exists: (f: string) => Promise<boolean>, file: string): Promise<CheckResult> {
   const ok = await exists(file);
-  return { name: "Chromium (end-to-end tests)", ok, detail: ok ? file : `not found at ${file}`, ...(ok ? {} : { fix: "`sudo apt-get install chromium`, or set PRAXIS_CHROMIUM to its path (only needed for npm test)" }) };
+  return { name: "Chromium (end-to-end tests)", ok, detail: ok ? file : `not found at ${file}`, ...(ok ? {} : { advisory: true, fix: "`sudo apt-get install chromium`, or set PRAXIS_CHROMIUM to its path (only needed for npm test)" }) };
 }
 
 export async function checkDatabase(pending: () => Promise<string[] | null>, label: string): Promise<CheckResult> {
