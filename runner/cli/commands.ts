@@ -57,7 +57,7 @@ function group(name: string, summary: string, subs: Record<string, Sub>, usage: 
 }
 
 export function imagesCommand(makeDeps: (io: CliIo) => CliDeps = cliDeps): Command {
-  return group("images", "Build the Praxis container images", { build: imagesBuild }, "usage: praxis images build [name...] [--force]\n", makeDeps);
+  return group("images", "build the Praxis container images", { build: imagesBuild }, "usage: praxis images build [name...] [--force]\n", makeDeps);
 }
 
 export function envCommand(makeDeps: (io: CliIo) => CliDeps = cliDeps): Command {
@@ -72,5 +72,5 @@ export function envCommand(makeDeps: (io: CliIo) => CliDeps = cliDeps): Command 
     "  down <id>                             remove an environment",
     "",
   ].join("\n");
-  return group("env", "Start, inspect and remove lab environments from the command line", { up: envUp, ls: envLs, exec: envExec, shell: envShell, check: envCheck, kubeconfig: envKubeconfig, down: envDown }, usage, makeDeps);
+  return group("env", "start, inspect and remove lab environments from the command line", { up: envUp, ls: envLs, exec: envExec, shell: envShell, check: envCheck, kubeconfig: envKubeconfig, down: envDown }, usage, makeDeps);
 }

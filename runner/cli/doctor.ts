@@ -21,7 +21,7 @@ export function formatResults(results: CheckResult[]): string {
 export function doctorCommand(makeProbes: (io: CliIo) => DoctorProbes): Command {
   return {
     name: "doctor",
-    summary: "Check that this machine can run Praxis, and say how to fix what cannot",
+    summary: "check that this machine can run Praxis, and say how to fix what cannot",
     usage: USAGE,
     async run(argv, io) {
       const args = parseCommandArgs("doctor", argv, { json: { type: "boolean" } }, 0);

@@ -21,7 +21,7 @@ directories (default: PRAXIS_LABS_DIRS, else content/labs). Ctrl-C stops both.
 export function serveCommand(deps: ServeDeps): Command {
   return {
     name: "serve",
-    summary: "Run the site and runner locally for the given lab directories",
+    summary: "run the site and runner locally for the given lab directories",
     usage: USAGE,
     async run(argv: string[], io: CliIo) {
       const args = parseCommandArgs("serve", argv, { port: { type: "string" } });
