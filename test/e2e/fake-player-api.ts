@@ -43,6 +43,8 @@ export class FakePlayerApi {
   extended = 0;
   /** Whether the learner has a live session (the player starts one on load when not). */
   started = false;
+  /** While set, opening a step waits for it: the step's setup is "still running". */
+  startGate: Promise<void> | null = null;
 
   constructor(private readonly labId: string, private readonly spec: FakeStep[]) {
     const now = new Date().toISOString();
@@ -69,8 +71,8 @@ export class FakePlayerApi {
       step.passedAt = new Date().toISOString();
       const next = this.steps[index + 1];
       if (next && next.status === "locked") {
+        // Like the server: the next step opens, but its setup (and startedAt) waits for the player's /start.
         next.status = "active";
-        next.startedAt = new Date().toISOString();
         this.currentStepId = next.stepId;
       }
     }
@@ -109,7 +111,10 @@ export class FakePlayerApi {
       if (path === `${base}/terminal`) return json(route, { path: `/api/terminal?ticket=fake-${(route.request().postDataJSON() as { terminalId?: string }).terminalId ?? "main"}` }, 201);
       if (path === `${base}/files`) return this.filesRoute(route, url, method, json);
       const action = /\/steps\/([^/]+)\/(check|start|hint|solution|skip|reset)$/.exec(path);
-      if (action) return json(route, this.stepAction(decodeURIComponent(action[1]!), action[2]!));
+      if (action) {
+        if (action[2] === "start" && this.startGate) await this.startGate;
+        return json(route, this.stepAction(decodeURIComponent(action[1]!), action[2]!));
+      }
       if (path.startsWith(`${base}/services/`)) return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>svc</title><h1>Hello from the web app</h1>" });
       return json(route, { error: { code: "not_found", message: `fake API has no ${method} ${path}` } }, 404);
     });
@@ -138,6 +143,7 @@ export class FakePlayerApi {
         return this.runChecks(stepId, true, "skipped");
       case "start":
         this.currentStepId = stepId;
+        if (step.status === "active" && step.startedAt === null) step.startedAt = new Date().toISOString();
         return { progress: this.progress() };
       case "hint":
         step.hintsUsed = Math.min(step.hintsUsed + 1, step.hintsTotal);

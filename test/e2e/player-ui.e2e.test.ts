@@ -123,8 +123,20 @@ describe("player UI on a fake API (e2e)", { timeout: 180_000 }, () => {
     await page.getByText("Step complete — Praxis noticed your work was done.").waitFor();
     assert.equal(await page.locator(".player-announcer").textContent(), "Step 1, A process tree of its own, passed.");
     assert.equal(fake.steps[0]!.attempts, 1, "background runs are not attempts");
+  });
+
+  it("holds the learner while the next step's setup runs, then lets them act", async () => {
+    let setupDone!: () => void;
+    fake.startGate = new Promise((resolve) => (setupDone = resolve));
     await page.getByRole("button", { name: "Next step →" }).click();
     await page.getByRole("heading", { name: "Fenced in by cgroups" }).waitFor();
+    await page.getByText("Setting up this step in your environment").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Check", exact: true }).isDisabled(), true, "no Check while setup runs");
+    setupDone();
+    fake.startGate = null;
+    await page.getByText("Setting up this step in your environment").waitFor({ state: "detached" });
+    assert.equal(await page.getByRole("button", { name: "Check", exact: true }).isDisabled(), false);
+    assert.ok(fake.steps[1]!.startedAt, "opening the step started it (its setup ran) before any Check");
   });
 
   it("opens an editor: link at its line, marks unsaved changes and saves with Ctrl+S", async () => {

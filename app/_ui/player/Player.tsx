@@ -25,6 +25,7 @@ import { useEnvironment } from "./useEnvironment";
 import { useProgress } from "./useProgress";
 import { useSplit } from "./useSplit";
 import { Workspace } from "./Workspace";
+import { WorkshopBanner } from "../workshops/WorkshopBanner";
 import "./player.css";
 
 const pageKey = (sessionId: string) => `praxis-page:${sessionId}`;
@@ -37,6 +38,8 @@ export function Player({ lab }: { lab: PlayerLab }) {
   const { progress, error: progressError, apply } = useProgress(sessionId);
   const [page, setPage] = useState<PageId | null>(null);
   const [navError, setNavError] = useState<string | null>(null);
+  // The step whose setup is running on the server: the learner waits for it, or setup could undo their work.
+  const [preparingStep, setPreparingStep] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [dialog, confirm] = useConfirm();
   const split = useSplit();
@@ -66,28 +69,32 @@ export function Player({ lab }: { lab: PlayerLab }) {
     }
   }, [progress, lab.steps]);
 
-  const go = useCallback(
-    (target: PageId) => {
-      setNavError(null);
-      setPage(target);
-      const stepId = stepOf(target);
-      // Moving to another step makes it the current one on the server (its setup runs the first time).
-      if (stepId && sessionId && progress?.currentStepId !== stepId) {
-        startStep(sessionId, stepId).then(
-          (r) => apply(r.progress),
-          (err: unknown) => setNavError(`Could not open that step: ${err instanceof Error ? err.message : String(err)}`),
-        );
-      }
-    },
-    [sessionId, progress?.currentStepId, apply],
-  );
+  const go = useCallback((target: PageId) => {
+    setNavError(null);
+    setPage(target);
+  }, []);
 
   const shown: PageId = page ?? (lab.introHtml ? "intro" : "finish");
   const stepId = stepOf(shown);
+  const ready = view.kind === "ready";
+
+  // A step shown but not yet started on the server has its setup run now, before the learner works in it
+  // (else the setup would run at the first Check, over their work). The server runs it once per step.
+  const shownStep = stepId ? stepProgress(progress, stepId) : undefined;
+  const needsStart = ready && sessionId !== null && shownStep?.status === "active" && shownStep.startedAt === null;
+  useEffect(() => {
+    if (!needsStart || !stepId || !sessionId) return;
+    setPreparingStep(stepId);
+    startStep(sessionId, stepId)
+      .then(
+        (r) => apply(r.progress),
+        (err: unknown) => setNavError(`Could not set up this step: ${err instanceof Error ? err.message : String(err)}`),
+      )
+      .finally(() => setPreparingStep((s) => (s === stepId ? null : s)));
+  }, [needsStart, stepId, sessionId, apply]);
   const stepIndex = stepId ? lab.steps.findIndex((s) => s.id === stepId) : -1;
   const opener = (target: PageId | null) => (target && canOpen(target, lab, progress) ? () => go(target) : null);
   const score = progress ? scoreLine(progress.score) : null;
-  const ready = view.kind === "ready";
   const doneCount = progress?.steps.filter((s) => s.status === "passed" || s.status === "skipped").length ?? 0;
 
   return (
@@ -107,6 +114,7 @@ export function Player({ lab }: { lab: PlayerLab }) {
         ) : null}
         <LearnerMenu />
       </header>
+      <WorkshopBanner />
       <div className="player-panes" ref={split.container} style={{ gridTemplateColumns: `${split.share}% 0.5rem 1fr` }}>
         <section className="player-instructions" aria-label="Instructions">
           {progressError && !progress ? <p className="player-alert session-error">Your progress could not be loaded: {progressError}</p> : null}
@@ -126,6 +134,7 @@ export function Player({ lab }: { lab: PlayerLab }) {
               total={lab.steps.length}
               progress={stepProgress(progress, stepId)}
               ready={ready}
+              preparing={preparingStep === stepId}
               apply={apply}
               confirm={confirm}
               onPrevious={opener(neighbour(shown, lab, -1))}

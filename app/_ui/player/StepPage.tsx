@@ -24,6 +24,8 @@ export interface StepPageProps {
   progress: StepProgressView | undefined;
   /** The environment is ready (actions need it). */
   ready: boolean;
+  /** The step's setup is still running in the environment: actions wait for it. */
+  preparing?: boolean;
   apply(progress: ProgressView): void;
   confirm(ask: { title: string; body: string; action: string }): Promise<boolean>;
   onPrevious: (() => void) | null;
@@ -32,7 +34,7 @@ export interface StepPageProps {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export function StepPage({ sessionId, step, index, total, progress, ready, apply, confirm, onPrevious, onNext }: StepPageProps) {
+export function StepPage({ sessionId, step, index, total, progress, ready, preparing = false, apply, confirm, onPrevious, onNext }: StepPageProps) {
   const [busy, setBusy] = useState<Action | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [local, setLocal] = useState<LastCheckView | null>(null);
@@ -89,7 +91,7 @@ export function StepPage({ sessionId, step, index, total, progress, ready, apply
   };
 
   const hintsUsed = Math.min(progress?.hintsUsed ?? 0, step.hintsHtml.length);
-  const canAct = ready && sessionId !== null && busy === null && status !== "locked";
+  const canAct = ready && !preparing && sessionId !== null && busy === null && status !== "locked";
   const result = visibleCheck(progress, local);
 
   return (
@@ -105,6 +107,11 @@ export function StepPage({ sessionId, step, index, total, progress, ready, apply
         <Hints step={step} hintsUsed={hintsUsed} revealed={hints} solutionShown={progress?.solutionRevealed === true || solution !== null} solutionHtml={solution} />
       </div>
       <footer className="step-footer">
+        {preparing ? (
+          <p className="step-preparing" role="status">
+            <span className="spinner" aria-hidden="true" /> Setting up this step in your environment — wait a moment before you start.
+          </p>
+        ) : null}
         {done ? (
           <p className="step-done">
             <span aria-hidden="true">✓</span> {status === "skipped" ? "Step skipped." : autoPassed ? "Step complete — Praxis noticed your work was done." : "Step complete."}
