@@ -102,6 +102,14 @@ export async function markDone(prisma: PrismaClient, sessionId: string, stepId: 
   return count === 1;
 }
 
+/**
+ * A skip's solve can take a while, and the background auto-check may see the step done meanwhile and mark
+ * it passed; the learner asked to skip, so a pass recorded since `since` becomes the skip it really was.
+ */
+export async function passedDuringSkip(prisma: PrismaClient, sessionId: string, stepId: string, since: Date): Promise<void> {
+  await prisma.stepProgress.updateMany({ where: { sessionId, stepId, status: "passed", passedAt: { gte: since } }, data: { status: "skipped" } });
+}
+
 /** Reveals the next hint; returns its index, or null when every hint is already shown. */
 export async function revealNextHint(prisma: PrismaClient, sessionId: string, stepId: string, total: number): Promise<number | null> {
   await ensureStepRow(prisma, sessionId, stepId);

@@ -146,6 +146,24 @@ describe("player step actions", () => {
     assert.deepEqual([last.progress.finished, last.progress.currentStepId, last.progress.score], [true, null, { earned: 1, max: 7 }]);
   });
 
+  it("counts a skip as a skip even when the background check saw the step done while the solve ran", async () => {
+    const { learner, sessionId } = await bed.learnerWithSession();
+    const judge = bed.runner.scriptJudge;
+    let backgroundSaw: string | undefined;
+    bed.runner.scriptJudge = async (id, run) => {
+      const result = await judge(id, run);
+      backgroundSaw = (await autoCheck(bed.deps, sessionId))?.steps[0]!.status;
+      return result;
+    };
+    try {
+      const skipped = await skipAction(bed.deps, learner, sessionId, "one");
+      assert.equal(backgroundSaw, "passed", "the background run passed the step mid-skip");
+      assert.deepEqual([skipped.progress.steps[0]!.status, skipped.progress.score.earned], ["skipped", 0]);
+    } finally {
+      bed.runner.scriptJudge = judge;
+    }
+  });
+
   it("keeps a failed solve from skipping, with the script's output in the error", async () => {
     const { learner, sessionId } = await bed.learnerWithSession();
     const judge = bed.runner.scriptJudge;

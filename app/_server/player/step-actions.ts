@@ -131,8 +131,10 @@ export async function skipAction(deps: LabSessionDeps, userId: string, sessionId
   if (isDone(ctx.status)) throw new LabSessionError("conflict", `step "${ctx.step.title}" is already ${ctx.status}`);
   if (!ctx.step.solve) throw new LabSessionError("conflict", `step "${ctx.step.title}" has no solve script, so it cannot be skipped`);
   await ensureStarted(deps, ctx);
+  const skipStarted = new Date();
   await runStepScript(deps.runner, sessionId, ctx.step, ctx.step.solve, "solve");
   const run = await runChecks(deps, ctx, "skip");
+  if (run.passed) await store.passedDuringSkip(deps.prisma, sessionId, stepId, skipStarted);
   return { stepId, ...run, progress: await fresh(deps, ctx) };
 }
 
