@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { readManifest } from "./artifact-cache";
-import { ArtifactBuildError, buildArtifacts } from "./build-artifacts";
+import { ArtifactBuildError, buildArtifacts, recipeHash } from "./build-artifacts";
 import { FakeCommandRunner } from "./fake-command-runner";
 import type { ArtifactRecipe } from "./recipes";
 
@@ -82,4 +82,16 @@ test("a missing host requirement fails before running anything, with the install
   const r = s.recipe("one", { hostRequirements: [{ path: join(s.dir, "no-such-header.h"), hint: "apt-get install libfoo-dev" }] });
   await assert.rejects(buildArtifacts({ cacheRoot: s.cacheRoot, recipes: [r], runner: s.runner }), /no-such-header\.h is missing on this machine; apt-get install libfoo-dev/);
   assert.equal(s.runner.calls.length, 0);
+});
+
+test("the same sources in another checkout hash the same (a clone in CI reuses the cache); other content does not", async (t) => {
+  const s = await setup();
+  const clone = await mkdtemp(join(tmpdir(), "praxis-artifacts-clone-"));
+  t.after(() => Promise.all([rm(s.dir, { recursive: true, force: true }), rm(clone, { recursive: true, force: true })]));
+  await cp(s.input, join(clone, "go.mod"));
+  const at = (root: string): ArtifactRecipe => ({ ...s.recipe("one"), inputs: [join(root, "go.mod")], commands: [{ cmd: "go", args: ["build"], env: {}, cwd: root }] });
+  assert.equal(await recipeHash(at(s.dir), s.dir), await recipeHash(at(clone), clone));
+  assert.notEqual(await recipeHash(at(s.dir)), await recipeHash(at(clone)), "without a source root, paths count");
+  await writeFile(join(clone, "go.mod"), "module changed\n");
+  assert.notEqual(await recipeHash(at(s.dir), s.dir), await recipeHash(at(clone), clone));
 });

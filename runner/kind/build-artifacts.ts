@@ -27,18 +27,22 @@ export interface BuildArtifactsOptions {
   cacheRoot: string;
   recipes: ArtifactRecipe[];
   runner: CommandRunner;
+  /** The checkout's images/kind-node/: hashed by relative path, so a clone elsewhere (CI) reuses the cache. */
+  sourceRoot?: string;
   onProgress?: (line: string) => void;
   /** Rebuild even fresh artifacts. */
   force?: boolean;
   now?: () => number;
 }
 
-export async function recipeHash(recipe: ArtifactRecipe): Promise<string> {
+export async function recipeHash(recipe: ArtifactRecipe, sourceRoot?: string): Promise<string> {
+  const portable = (text: string) => (sourceRoot ? text.split(sourceRoot).join("<source>") : text);
   const hash = createHash("sha256");
-  hash.update(JSON.stringify({ outputs: recipe.outputs, commands: recipe.commands }));
-  for (const input of recipe.inputs) {
-    const content = await readFile(input).catch((err: unknown) => {
-      throw new ArtifactBuildError(`recipe ${recipe.name}: input file ${input} is not readable (${String(err)})`);
+  hash.update(portable(JSON.stringify({ outputs: recipe.outputs, commands: recipe.commands })));
+  for (const path of recipe.inputs) {
+    const input = portable(path);
+    const content = await readFile(path).catch((err: unknown) => {
+      throw new ArtifactBuildError(`recipe ${recipe.name}: input file ${path} is not readable (${String(err)})`);
     });
     hash.update(`\0${input.length}:${input}:${content.length}:`);
     hash.update(content);
@@ -90,7 +94,7 @@ async function buildOne(recipe: ArtifactRecipe, opts: BuildArtifactsOptions, has
 export async function buildArtifacts(opts: BuildArtifactsOptions): Promise<ArtifactOutcome[]> {
   const outcomes: ArtifactOutcome[] = [];
   for (const recipe of opts.recipes) {
-    const hash = await recipeHash(recipe);
+    const hash = await recipeHash(recipe, opts.sourceRoot);
     // Re-read every time: another build (e.g. the proof test's kind CLI build) may have recorded artifacts.
     const record = (await readManifest(opts.cacheRoot))[recipe.name];
     if (!opts.force && record && (await isFresh(opts.cacheRoot, record, hash, recipe.outputs))) {

@@ -70,7 +70,7 @@ export async function buildKindNode(opts: KindNodeBuildOptions): Promise<KindNod
   const cacheRoot = cacheRootFor(opts.cacheBase, opts.versions);
   const recipes = artifactRecipes(opts.versions, { imageDir: opts.imageDir }, cacheRoot).filter((r) => opts.withTools || r.group === "node");
   const progress = (prefix: string) => (line: string) => opts.onProgress?.(`${prefix} ${line}`);
-  const artifacts = await buildArtifacts({ cacheRoot, recipes, runner: opts.runner, force: opts.force, onProgress: progress("artifact") });
+  const artifacts = await buildArtifacts({ cacheRoot, recipes, runner: opts.runner, sourceRoot: opts.imageDir, force: opts.force, onProgress: progress("artifact") });
   await verifyKubeadmImages(opts.runner, cacheRoot, opts.versions);
   const template = await readFile(join(opts.imageDir, "node", "Dockerfile.in"), "utf8");
   const plan = kindNodeImagePlan(opts.versions, template);

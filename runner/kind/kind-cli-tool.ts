@@ -21,7 +21,8 @@ export interface KindTools {
 
 export async function ensureKindCli(env: Record<string, string | undefined>, onProgress: (line: string) => void = () => {}): Promise<KindTools> {
   const cacheRoot = cacheRootFor(kindNodeCacheBase(env), KIND_NODE_VERSIONS);
-  const recipes = artifactRecipes(KIND_NODE_VERSIONS, { imageDir: join(repoRoot, "images/kind-node") }, cacheRoot).filter((r) => r.group === "tool");
-  await buildArtifacts({ cacheRoot, recipes, runner: new SpawnCommandRunner(env), onProgress });
+  const imageDir = join(repoRoot, "images/kind-node");
+  const recipes = artifactRecipes(KIND_NODE_VERSIONS, { imageDir }, cacheRoot).filter((r) => r.group === "tool");
+  await buildArtifacts({ cacheRoot, recipes, runner: new SpawnCommandRunner(env), sourceRoot: imageDir, onProgress });
   return { kind: join(cacheRoot, "tools", "kind"), kubectl: join(cacheRoot, "bin", "kubectl"), cacheRoot };
 }
