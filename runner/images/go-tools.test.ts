@@ -17,7 +17,8 @@ describe("go-tools.txt", () => {
   });
 
   it("says which line is wrong and why", () => {
-    assert.throws(() => parseGoTools("ok a.b/c@v1.0.0 a.b/c\ncosign github.com/x/y v1\n", "images/t/go-tools.txt"), /images\/t\/go-tools.txt:2: expected "<binary> <module>@<version> <package>"/);
+    assert.throws(() => parseGoTools("ok a.b/c@v1.0.0 a.b/c\ncosign github.com/x/y v1\n", "images/t/go-tools.txt"), /images\/t\/go-tools.txt:2: expected "<binary> <module>@<version> <package> \[version=<package>.<Var>\]"/);
+    assert.throws(() => parseGoTools("x a.b/c@v1.0.0 a.b/c version=nodot\n", "f"), /f:1: expected/);
     assert.throws(() => parseGoTools("x a.b/c@v1.0.0 other.org/d\n", "f"), /f:1: package other.org\/d is not inside module a.b\/c/);
   });
 });
@@ -47,6 +48,18 @@ describe("building Go tools", () => {
     assert.match(await readFile(join(cacheDir, "work", "hello@v1.2.3", "go.mod"), "utf8"), /^module praxis.local\/image-tools\/hello/);
     await ensureGoTool(tool, join(images, "tooly"), { cacheDir, runner });
     assert.equal(runner.calls.length, 2, "a cached binary is not rebuilt");
+  });
+
+  it("stamps the pinned version into the version variable it names, cached apart from an unstamped build", async () => {
+    const images = await imageWithTools();
+    const cacheDir = join(images, ".cache");
+    const runner = new FakeCommandRunner().produces("go build", [join(cacheDir, "bin", "hello@v1.2.3+stamped.partial")]);
+    const [tool] = parseGoTools("hello example.org/hello@v1.2.3 example.org/hello/cmd/hello version=example.org/hello/version.Version", "f");
+    assert.equal(tool!.versionVar, "example.org/hello/version.Version");
+    const out = await ensureGoTool(tool!, join(images, "tooly"), { cacheDir, runner });
+    assert.equal(out, join(cacheDir, "bin", "hello@v1.2.3+stamped"));
+    const build = runner.calls[1]!.args;
+    assert.equal(build[build.indexOf("-ldflags") + 1], "-s -w -X example.org/hello/version.Version=v1.2.3");
   });
 
   it("reports a failed build with the go command's output", async () => {

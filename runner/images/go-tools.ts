@@ -3,8 +3,12 @@
  * with no container registry the only way to get them is to compile them here. An image directory may
  * hold `go-tools.txt`, one tool per line:
  *
- *     # binary   module@version                       package
+ *     # binary   module@version                       package                                   [version variable]
  *     cosign     github.com/sigstore/cosign/v2@v2.6.1  github.com/sigstore/cosign/v2/cmd/cosign
+ *     buildx     github.com/docker/buildx@v0.29.1      github.com/docker/buildx/cmd/buildx        version=github.com/docker/buildx/version.Version
+ *
+ * Release builds stamp their version with `-ldflags -X`; a module build does not, so a tool would call
+ * itself v0.0.0+unknown. The optional `version=<package>.<Var>` sets that variable to the pinned version.
  *
  * Each tool is built in its own wrapper module (`go get module@version`, then `go build package`), not with
  * `go install pkg@version`: the module proxy reachable here answers 403 for paths that are not modules,
@@ -22,13 +26,15 @@ export interface GoTool {
   module: string;
   version: string;
   pkg: string;
+  /** `<import path>.<Var>` set to `version` at link time, when given. */
+  versionVar?: string;
 }
 
 export class GoToolError extends Error {
   override readonly name = "GoToolError";
 }
 
-const LINE = /^([a-z0-9][a-z0-9._-]*)\s+([^\s@]+)@(v[^\s]+)\s+(\S+)$/;
+const LINE = /^([a-z0-9][a-z0-9._-]*)\s+([^\s@]+)@(v[^\s]+)\s+(\S+)(?:\s+version=(\S+\.[A-Za-z_][A-Za-z0-9_]*))?$/;
 
 export function parseGoTools(text: string, file: string): GoTool[] {
   const tools: GoTool[] = [];
@@ -36,10 +42,10 @@ export function parseGoTools(text: string, file: string): GoTool[] {
     const line = raw.replace(/#.*/, "").trim();
     if (!line) return;
     const m = LINE.exec(line);
-    if (!m) throw new GoToolError(`${file}:${i + 1}: expected "<binary> <module>@<version> <package>", got "${line}"`);
-    const [, binary, module, version, pkg] = m as unknown as [string, string, string, string, string];
+    if (!m) throw new GoToolError(`${file}:${i + 1}: expected "<binary> <module>@<version> <package> [version=<package>.<Var>]", got "${line}"`);
+    const [, binary, module, version, pkg, versionVar] = m as unknown as [string, string, string, string, string, string | undefined];
     if (pkg !== module && !pkg.startsWith(`${module}/`)) throw new GoToolError(`${file}:${i + 1}: package ${pkg} is not inside module ${module}`);
-    tools.push({ binary, module, version, pkg });
+    tools.push({ binary, module, version, pkg, ...(versionVar ? { versionVar } : {}) });
   });
   return tools;
 }
@@ -62,7 +68,8 @@ const GO_ENV = { GOTOOLCHAIN: "local", GOFLAGS: "-mod=mod -buildvcs=false", CGO_
 
 /** Builds (or reuses) one tool; returns the path of its binary in the cache. */
 export async function ensureGoTool(tool: GoTool, imageDir: string, b: GoToolBuild): Promise<string> {
-  const id = `${tool.binary}@${tool.version}`;
+  // A stamped build is another binary than an unstamped one of the same version: cache them apart.
+  const id = `${tool.binary}@${tool.version}${tool.versionVar ? "+stamped" : ""}`;
   const output = join(b.cacheDir, "bin", id);
   if (await exists(output)) return output;
   const work = join(b.cacheDir, "work", id);
@@ -79,7 +86,7 @@ export async function ensureGoTool(tool: GoTool, imageDir: string, b: GoToolBuil
   b.onProgress?.(`building ${id} from ${tool.module} (Go, first time only)`);
   const steps = [
     ["get", `${tool.module}@${tool.version}`],
-    ["build", "-trimpath", "-ldflags", "-s -w", "-o", `${output}.partial`, tool.pkg],
+    ["build", "-trimpath", "-ldflags", ["-s", "-w", ...(tool.versionVar ? [`-X ${tool.versionVar}=${tool.version}`] : [])].join(" "), "-o", `${output}.partial`, tool.pkg],
   ];
   for (const args of steps) {
     const r = await b.runner.run({ cmd: "nice", args: ["-n", "19", "go", ...args], cwd: work, env: GO_ENV });
