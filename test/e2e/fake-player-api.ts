@@ -45,6 +45,8 @@ export class FakePlayerApi {
   started = false;
   /** While set, opening a step waits for it: the step's setup is "still running". */
   startGate: Promise<void> | null = null;
+  /** Makes the next step opening fail, as a setup script that broke would. */
+  failNextStart = false;
 
   constructor(private readonly labId: string, private readonly spec: FakeStep[]) {
     const now = new Date().toISOString();
@@ -113,6 +115,10 @@ export class FakePlayerApi {
       const action = /\/steps\/([^/]+)\/(check|start|hint|solution|skip|reset)$/.exec(path);
       if (action) {
         if (action[2] === "start" && this.startGate) await this.startGate;
+        if (action[2] === "start" && this.failNextStart) {
+          this.failNextStart = false;
+          return json(route, { error: { code: "failed", message: "setup script exited with 1" } }, 502);
+        }
         return json(route, this.stepAction(decodeURIComponent(action[1]!), action[2]!));
       }
       if (path.startsWith(`${base}/services/`)) return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>svc</title><h1>Hello from the web app</h1>" });

@@ -125,12 +125,16 @@ describe("player UI on a fake API (e2e)", { timeout: 180_000 }, () => {
     assert.equal(fake.steps[0]!.attempts, 1, "background runs are not attempts");
   });
 
-  it("holds the learner while the next step's setup runs, then lets them act", async () => {
-    let setupDone!: () => void;
-    fake.startGate = new Promise((resolve) => (setupDone = resolve));
+  it("holds the learner while the next step's setup runs (offering a retry when it fails), then lets them act", async () => {
+    fake.failNextStart = true;
     await page.getByRole("button", { name: "Next step →" }).click();
     await page.getByRole("heading", { name: "Fenced in by cgroups" }).waitFor();
+    await page.getByText("This step could not be set up in your environment: setup script exited with 1").waitFor();
+    let setupDone!: () => void;
+    fake.startGate = new Promise((resolve) => (setupDone = resolve));
+    await page.getByRole("button", { name: "Try again" }).click();
     await page.getByText("Setting up this step in your environment").waitFor();
+    assert.equal(await page.getByText("could not be set up").count(), 0);
     assert.equal(await page.getByRole("button", { name: "Check", exact: true }).isDisabled(), true, "no Check while setup runs");
     setupDone();
     fake.startGate = null;

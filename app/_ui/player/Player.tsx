@@ -40,6 +40,8 @@ export function Player({ lab }: { lab: PlayerLab }) {
   const [navError, setNavError] = useState<string | null>(null);
   // The step whose setup is running on the server: the learner waits for it, or setup could undo their work.
   const [preparingStep, setPreparingStep] = useState<string | null>(null);
+  const [setupFailed, setSetupFailed] = useState<{ stepId: string; message: string } | null>(null);
+  const [setupAttempt, setSetupAttempt] = useState(0);
   const [announcement, setAnnouncement] = useState("");
   const [dialog, confirm] = useConfirm();
   const split = useSplit();
@@ -85,13 +87,14 @@ export function Player({ lab }: { lab: PlayerLab }) {
   useEffect(() => {
     if (!needsStart || !stepId || !sessionId) return;
     setPreparingStep(stepId);
+    setSetupFailed(null);
     startStep(sessionId, stepId)
       .then(
         (r) => apply(r.progress),
-        (err: unknown) => setNavError(`Could not set up this step: ${err instanceof Error ? err.message : String(err)}`),
+        (err: unknown) => setSetupFailed({ stepId, message: err instanceof Error ? err.message : String(err) }),
       )
       .finally(() => setPreparingStep((s) => (s === stepId ? null : s)));
-  }, [needsStart, stepId, sessionId, apply]);
+  }, [needsStart, stepId, sessionId, apply, setupAttempt]);
   const stepIndex = stepId ? lab.steps.findIndex((s) => s.id === stepId) : -1;
   const opener = (target: PageId | null) => (target && canOpen(target, lab, progress) ? () => go(target) : null);
   const score = progress ? scoreLine(progress.score) : null;
@@ -121,6 +124,14 @@ export function Player({ lab }: { lab: PlayerLab }) {
           {navError ? (
             <p className="player-alert session-error" role="alert">
               {navError}
+            </p>
+          ) : null}
+          {setupFailed && setupFailed.stepId === stepId ? (
+            <p className="player-alert session-error" role="alert">
+              This step could not be set up in your environment: {setupFailed.message}{" "}
+              <button type="button" className="button button-small" onClick={() => setSetupAttempt((n) => n + 1)}>
+                Try again
+              </button>
             </p>
           ) : null}
           {shown === "intro" && lab.introHtml ? (
