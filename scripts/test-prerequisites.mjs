@@ -3,8 +3,9 @@
 // server binaries (the PostgreSQL migration test runs a throwaway cluster), and a reachable Docker Engine
 // (runner integration tests), plus what building the Kubernetes node image needs (gcc and libseccomp's
 // headers for runc; Go itself is expected on the machine). As root on Debian the missing packages are
-// installed; otherwise we say how. ensureTestImages then builds the kind node image (cached: seconds when
-// nothing changed, about half an hour the first time on two cores).
+// installed; otherwise we say how. ensureTestImages then builds the kind node image and the lab images
+// (cached: seconds when nothing changed; the first time about half an hour for the node image and as much
+// again for the lab images' Go tools on two cores).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { BootstrapError } from './bootstrap.mjs';
@@ -46,10 +47,14 @@ export function ensureTestPrerequisites() {
 
 /** Builds praxis/kind-node (the cluster tests' node image) with the project's Node; cached by version. */
 export function ensureTestImages(node) {
-  const result = spawnSync(node, ['--import', 'tsx', 'labs/cli/main.ts', 'images', 'build', 'kind-node'], {
-    cwd: new URL('..', import.meta.url).pathname,
-    stdio: ['ignore', 2, 2],
-    env: { ...process.env, GOTOOLCHAIN: 'local' },
-  });
-  if (result.status !== 0) throw new BootstrapError('building the kind node image failed (see above); the cluster tests need it');
+  // The kind node image first (the cluster tests), then every lab image, so the content-lab tests time the
+  // labs and not a first compile of BuildKit or containerd. Both are cached: seconds when nothing changed.
+  for (const [args, what] of [[['kind-node'], 'the kind node image'], [[], 'the lab images']]) {
+    const result = spawnSync(node, ['--import', 'tsx', 'labs/cli/main.ts', 'images', 'build', ...args], {
+      cwd: new URL('..', import.meta.url).pathname,
+      stdio: ['ignore', 2, 2],
+      env: { ...process.env, GOTOOLCHAIN: 'local' },
+    });
+    if (result.status !== 0) throw new BootstrapError(`building ${what} failed (see above); the tests need it`);
+  }
 }
