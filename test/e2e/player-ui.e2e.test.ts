@@ -156,6 +156,19 @@ describe("player UI on a fake API (e2e)", { timeout: 180_000 }, () => {
     assert.equal(await page.locator('.editor-tab[data-dirty="true"]').count(), 0);
   });
 
+  it("creates a new file from the tree, refusing a path outside the editor's folders", async () => {
+    await page.getByRole("button", { name: "New file" }).click();
+    const input = page.getByLabel("Path of the new file");
+    await input.fill("/etc/passwd");
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByText("new files go under /root").waitFor();
+    await input.fill("/root/notes.md");
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.locator(".editor-tab", { hasText: "notes.md" }).waitFor();
+    assert.equal(fake.files.get("/root/notes.md"), "");
+    assert.equal(fake.files.has("/etc/passwd"), false);
+  });
+
   it("opens a second terminal on the host, and moves between tabs with the arrow keys", async () => {
     await page.getByRole("button", { name: "New terminal on workstation" }).click();
     const second = page.getByRole("tab", { name: "workstation (2)" });

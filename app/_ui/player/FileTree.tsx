@@ -2,12 +2,13 @@
 /**
  * The editor's file tree: each host's editable paths as roots, directories listed one level at a time when
  * opened (a lab's /root can be large), files opened in a tab on click. Refresh lists the open directories
- * again, for files created in the terminal meanwhile. Directories are buttons with aria-expanded, so the
- * tree works with Tab/Enter/Space and reads correctly in a screen reader.
+ * again, for files created in the terminal meanwhile; New file creates an empty file under an editor path and
+ * opens it. Directories are buttons with aria-expanded, so the tree works with Tab/Enter/Space and reads
+ * correctly in a screen reader.
  */
-import { useCallback, useEffect, useState } from "react";
-import { baseName, joinPath } from "./file-paths";
-import { openFile, type DirEntryView } from "./player-api";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { baseName, joinPath, newFileProblem } from "./file-paths";
+import { openFile, saveFile, type DirEntryView } from "./player-api";
 import type { PlayerHost } from "./player-lab";
 
 type Node = { status: "loading" } | { status: "error"; message: string } | { status: "dir"; entries: DirEntryView[]; truncated: boolean } | { status: "file" };
@@ -59,6 +60,31 @@ export function FileTree({ sessionId, hosts, activeKey, onOpen }: FileTreeProps)
     }
   };
 
+  const editable = hosts.filter((h) => h.editorPaths.length > 0);
+  const [creating, setCreating] = useState<{ host: string; path: string; problem: string | null; busy: boolean } | null>(null);
+  const startCreating = () => {
+    const host = editable[0];
+    if (host) setCreating({ host: host.name, path: joinPath(host.editorPaths[0]!, ""), problem: null, busy: false });
+  };
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!creating) return;
+    const roots = editable.find((h) => h.name === creating.host)?.editorPaths ?? [];
+    const problem = newFileProblem(creating.path.trim(), roots);
+    if (problem) return setCreating({ ...creating, problem });
+    const path = creating.path.trim();
+    setCreating({ ...creating, busy: true, problem: null });
+    try {
+      const existing = await openFile(sessionId, creating.host, path).then(() => true, () => false);
+      if (!existing) await saveFile(sessionId, creating.host, path, "");
+      setCreating(null);
+      refresh();
+      onOpen(creating.host, path);
+    } catch (err) {
+      setCreating({ ...creating, busy: false, problem: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
   const renderDir = (host: string, path: string, label: string, depth: number) => {
     const key = keyOf(host, path);
     const node = nodes[key];
@@ -98,10 +124,35 @@ export function FileTree({ sessionId, hosts, activeKey, onOpen }: FileTreeProps)
     <nav className="file-tree" aria-label="Files">
       <div className="file-tree-bar">
         <span className="file-tree-title">Files</span>
-        <button type="button" className="button button-small" onClick={refresh} title="List the files again">
-          Refresh
-        </button>
+        <span className="file-tree-actions">
+          <button type="button" className="button button-small" onClick={startCreating} aria-expanded={creating !== null} disabled={editable.length === 0}>
+            New file
+          </button>
+          <button type="button" className="button button-small" onClick={refresh} title="List the files again">
+            Refresh
+          </button>
+        </span>
       </div>
+      {creating ? (
+        <form className="file-tree-new" onSubmit={create} onKeyDown={(e) => e.key === "Escape" && setCreating(null)}>
+          {editable.length > 1 ? (
+            <select aria-label="Host" value={creating.host} onChange={(e) => setCreating({ ...creating, host: e.target.value, problem: null })}>
+              {editable.map((h) => (
+                <option key={h.name}>{h.name}</option>
+              ))}
+            </select>
+          ) : null}
+          <input aria-label="Path of the new file" value={creating.path} autoFocus spellCheck={false} onChange={(e) => setCreating({ ...creating, path: e.target.value, problem: null })} aria-invalid={creating.problem !== null} aria-describedby="file-tree-new-problem" />
+          <button type="submit" className="button button-small button-primary" disabled={creating.busy}>
+            Create
+          </button>
+          {creating.problem ? (
+            <p id="file-tree-new-problem" className="tree-note session-error" role="alert">
+              {creating.problem}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
       {hosts.map((host) => (
         <div key={host.name}>
           {hosts.length > 1 ? <p className="file-tree-host">{host.name}</p> : null}

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { editorReducer, initialEditor, isDirty, type EditorAction, type EditorState } from "./editor-tabs";
-import { baseName, hostForPath, joinPath, languageOf } from "./file-paths";
+import { baseName, hostForPath, joinPath, languageOf, newFileProblem } from "./file-paths";
 import { addTerminal, MAX_TERMINALS_PER_HOST, removeTerminal, restoreTerminals } from "./terminal-tabs";
 
 const run = (actions: EditorAction[], from: EditorState = initialEditor) => actions.reduce(editorReducer, from);
@@ -60,6 +60,17 @@ describe("file paths", () => {
     assert.equal(hostForPath(hosts, "/rootx/a"), null);
     assert.equal(hostForPath(hosts, "/root/a", "web"), "web");
     assert.equal(hostForPath(hosts, "/root/a", "db"), null, "a host without editor paths cannot open files");
+  });
+
+  it("says what is wrong with a new file's path, and accepts one under an editor root", () => {
+    const roots = ["/root/lab", "/etc/app/"];
+    assert.equal(newFileProblem("/root/lab/deploy.yaml", roots), null);
+    assert.equal(newFileProblem("/etc/app/conf.d/x.conf", roots), null);
+    assert.match(newFileProblem("deploy.yaml", roots)!, /full path, starting with \//);
+    assert.match(newFileProblem("/root/lab/", roots)!, /names a folder/);
+    assert.match(newFileProblem("/root/lab/../.bashrc", roots)!, /\.\./);
+    assert.equal(newFileProblem("/root/other.txt", roots), "new files go under /root/lab or /etc/app/");
+    assert.match(newFileProblem("/etc/app", roots)!, /new files go under/);
   });
 
   it("knows the languages a lab uses", () => {

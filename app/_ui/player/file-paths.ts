@@ -17,6 +17,15 @@ export function isWithin(path: string, root: string): boolean {
   return r === "" || path === r || path.startsWith(`${r}/`);
 }
 
+/** What is wrong with a path typed for a new file (null when it can be created): where, and why not. */
+export function newFileProblem(path: string, roots: readonly string[]): string | null {
+  if (!path.startsWith("/")) return "give the full path, starting with /";
+  if (path.endsWith("/")) return "the path names a folder; add a file name";
+  if (path.split("/").some((part) => part === ".." || part === ".")) return "the path may not contain . or .. parts";
+  if (!roots.some((root) => isWithin(path, root) && path !== root.replace(/\/+$/, ""))) return `new files go under ${roots.join(" or ")}`;
+  return null;
+}
+
 /** The host an open-file request means: the named one if it has an editor, else the first that holds the path. */
 export function hostForPath(hosts: readonly { name: string; editorPaths: readonly string[] }[], path: string, named?: string): string | null {
   const editable = hosts.filter((h) => h.editorPaths.length > 0);
