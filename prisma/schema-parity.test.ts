@@ -31,7 +31,10 @@ function datasourceProvider(schema: string): string | undefined {
 
 test('block extraction sees every model (guards the parity check itself)', () => {
   const names = blocks(sqlite, 'model').map((b) => b.match(/^model\s+(\w+)/)?.[1]);
-  assert.deepEqual(names, ['User', 'LabSession', 'StepProgress', 'CheckRun', 'Workshop']);
+  assert.deepEqual(names, [
+    'User', 'LabSession', 'StepProgress', 'CheckRun', 'Workshop', 'WorkshopLearner', 'WorkshopMessage',
+    'InstructorSession', 'LoginFailure',
+  ]);
   assert.notDeepEqual(blocks('model A {\n  id Int @id\n}\n', 'model'), blocks('model A {\n  id String @id\n}\n', 'model'));
 });
 

@@ -56,7 +56,12 @@ Object.assign(process.env, {
 const app = next({ dev: false, dir: repoRoot, hostname: config.host, port: config.port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = createServer((req, res) => void handle(req, res));
+const server = createServer((req, res) => {
+  // The login rate limit counts failures per client address (app/_server/auth/config.ts). Stamp it from
+  // the TCP socket, replacing any header of that name the client sent, so no client can choose its own.
+  req.headers["x-praxis-client-ip"] = req.socket.remoteAddress ?? "unknown";
+  void handle(req, res);
+});
 server.on("upgrade", (req, socket, head) => {
   const url = new URL(req.url ?? "/", "http://site.invalid");
   if (url.pathname !== "/api/terminal") {

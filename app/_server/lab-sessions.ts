@@ -3,12 +3,16 @@
  * learner identity, "my live session for this lab" (so a reload finds the same environment), start,
  * stop, and terminal access that is only granted for the learner's own session. The database records
  * what the learner did; the runner is asked what still exists, and rows are closed when it says gone.
+ * A learner in a running workshop that has the lab gets a session tagged with the workshop, under the
+ * workshop's per-learner time limit (the instructor's dashboard follows it from there).
  */
 import { randomBytes } from "node:crypto";
 import type { Lab } from "../../labs/index";
 import type { PrismaClient } from "../../prisma/db";
 import type { EnvironmentSpec } from "../../runner/environment/spec";
 import { LabSessionError, type LiveSession, type RunnerClient } from "./runner-client";
+import { syncPool } from "./workshops/actions";
+import { workshopForLab } from "./workshops/join";
 
 export interface LabSessionDeps {
   prisma: PrismaClient;
@@ -45,8 +49,11 @@ export async function startSession(deps: LabSessionDeps, userId: string, labId: 
   const existing = await currentSession(deps, userId, labId);
   if (existing) return existing;
   const spec = await deps.loadSpec(labId);
-  const live = await deps.runner.start(spec);
-  await deps.prisma.labSession.create({ data: { id: live.id, userId, labId, state: live.state, expiresAt: new Date(live.expiresAt) } });
+  const workshop = await workshopForLab(deps.prisma, userId, labId, new Date());
+  const live = await deps.runner.start(spec, workshop ? { timeLimitMs: workshop.timeLimitMs } : undefined);
+  await deps.prisma.labSession.create({ data: { id: live.id, userId, labId, state: live.state, expiresAt: new Date(live.expiresAt), workshopId: workshop?.workshopId ?? null } });
+  // A seat is taken now: the pool need not keep it warm any more (a runner that cannot be told keeps one spare).
+  if (workshop) await syncPool(deps.prisma, deps.runner, new Date()).catch(() => undefined);
   return live;
 }
 

@@ -4,7 +4,7 @@
  * functions a test installs, with every call recorded. It keeps the behaviour callers rely on (unknown
  * sessions are null/not found, reset comes back provisioning) so tests of the app exercise real logic.
  */
-import { LabSessionError, type CheckOutcome, type CheckRequest, type LiveSession, type RunnerClient, type ScriptRunRequest, type ScriptRunView, type ServiceRequest } from "./runner-client";
+import { LabSessionError, type CapacityView, type PoolTargets, type CheckOutcome, type CheckRequest, type LiveSession, type RunnerClient, type ScriptRunRequest, type ScriptRunView, type ServiceRequest } from "./runner-client";
 import type { EnvironmentSpec } from "../../runner/environment/spec";
 
 export type CheckJudge = (sessionId: string, check: CheckRequest) => CheckOutcome | Promise<CheckOutcome>;
@@ -20,14 +20,23 @@ export class MemoryRunner implements RunnerClient {
   readonly scripts: Array<{ sessionId: string } & ScriptRunRequest> = [];
   readonly serviceCalls: Array<{ sessionId: string; host: string; port: number; req: ServiceRequest }> = [];
   starts = 0;
+  /** Time limits asked for at start, by session id. */
+  readonly timeLimits = new Map<string, number | undefined>();
+  /** The runtime pool targets last set. */
+  poolTargets: Record<string, number> = {};
+  limits = { maxSessions: 20, maxMemoryBytes: 16 * 1024 ** 3 };
   judge: CheckJudge = () => ({ passed: false, message: "not judged" });
   scriptJudge: ScriptJudge = () => ({});
   serviceJudge: ServiceJudge = () => new Response("ok", { headers: { "x-praxis-service": "1" } });
 
-  async start(spec: EnvironmentSpec): Promise<LiveSession> {
-    const s: LiveSession = { id: `s${++this.starts}`, labId: spec.labId, state: "ready", expiresAt: new Date(Date.now() + 3_600_000).toISOString(), hosts: spec.hosts.map((h) => h.name) };
+  async start(spec: EnvironmentSpec, opts: { timeLimitMs?: number } = {}): Promise<LiveSession> {
+    const s: LiveSession = { id: `s${++this.starts}`, labId: spec.labId, state: "ready", expiresAt: new Date(Date.now() + (opts.timeLimitMs ?? 3_600_000)).toISOString(), hosts: spec.hosts.map((h) => h.name) };
     this.sessions.set(s.id, s);
+    this.timeLimits.set(s.id, opts.timeLimitMs);
     return { ...s };
+  }
+  async list() {
+    return [...this.sessions.values()].map((s) => ({ ...s }));
   }
   async find(id: string) {
     const s = this.sessions.get(id);
@@ -37,8 +46,16 @@ export class MemoryRunner implements RunnerClient {
     const s = this.sessions.get(id);
     if (s) s.state = "stopped";
   }
-  async terminalPath(id: string, host: string) {
-    return `/api/terminal?ticket=${id}.${host}`;
+  async terminalPath(id: string, host: string, _terminalId?: string, opts: { readOnly?: boolean } = {}) {
+    return `/api/terminal?ticket=${id}.${host}${opts.readOnly ? ".ro" : ""}`;
+  }
+  async capacity(): Promise<CapacityView> {
+    const live = [...this.sessions.values()].filter((s) => s.state === "ready" || s.state === "provisioning");
+    return { ...this.limits, liveSessions: live.length, memoryInUseBytes: live.length * 256 * 1024 ** 2, memoryWarmBytes: 0, byState: { provisioning: live.filter((s) => s.state === "provisioning").length, ready: live.filter((s) => s.state === "ready").length, warm: 0 } };
+  }
+  async setPoolTargets(targets: Record<string, number>): Promise<PoolTargets> {
+    this.poolTargets = Object.fromEntries(Object.entries(targets).filter(([, n]) => n > 0));
+    return { static: {}, runtime: { ...this.poolTargets }, effective: { ...this.poolTargets } };
   }
   async events(id: string) {
     return new Blob([`event: state\ndata: {"id":"${id}"}\n\n`]).stream();

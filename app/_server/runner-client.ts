@@ -3,7 +3,7 @@
  * fetch the runner themselves; the bearer token stays on the server. Wire types become the app's own
  * LiveSession shape here, and runner errors become LabSessionError kinds the routes map to statuses.
  */
-import { RunnerHttpClient, RunnerRequestError, type ScriptRunRequest, type ScriptRunView, type ServiceRequest, type SessionView } from "../../runner/remote/client";
+import { RunnerHttpClient, RunnerRequestError, type CapacityView, type PoolTargets, type ScriptRunRequest, type ScriptRunView, type ServiceRequest, type SessionView } from "../../runner/remote/client";
 import type { EnvironmentSpec } from "../../runner/environment/spec";
 import type { CheckRequest } from "../../runner/checks/request";
 import type { LabRuntimeConfig } from "./runner-config";
@@ -39,13 +39,15 @@ function mapError(err: unknown): never {
 }
 
 export interface RunnerClient {
-  /** Claims a warm environment (ready at once) or starts provisioning one (follow `events`). */
-  start(spec: EnvironmentSpec): Promise<LiveSession>;
+  /** Claims a warm environment (ready at once) or starts provisioning one (follow `events`); `timeLimitMs` replaces the runner's default. */
+  start(spec: EnvironmentSpec, opts?: { timeLimitMs?: number }): Promise<LiveSession>;
+  /** Every session the runner knows (warm-pool members included). */
+  list(): Promise<LiveSession[]>;
   /** Null when the runner no longer knows the session (ended and forgotten, or runner replaced). */
   find(id: string): Promise<LiveSession | null>;
   stop(id: string): Promise<void>;
-  /** Path + query of the site's terminal WebSocket for this ticket. */
-  terminalPath(id: string, host: string, terminalId?: string): Promise<string>;
+  /** Path + query of the site's terminal WebSocket for this ticket; read-only for an instructor's shadow view. */
+  terminalPath(id: string, host: string, terminalId?: string, opts?: { readOnly?: boolean }): Promise<string>;
   /** The runner's Server-Sent Events of the session's provisioning, as bytes to pass on to the browser. */
   events(id: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
   extend(id: string, byMs: number): Promise<LiveSession>;
@@ -57,6 +59,10 @@ export interface RunnerClient {
   runScript(id: string, run: ScriptRunRequest): Promise<ScriptRunView>;
   /** Relays one HTTP request to a web service on a port inside a host; answers with the service's response. */
   service(id: string, host: string, port: number, req: ServiceRequest): Promise<Response>;
+  /** The host's session and memory limits and their current use. */
+  capacity(): Promise<CapacityView>;
+  /** Replaces the runtime warm-pool targets (lab id -> count; {} gives every seat back). */
+  setPoolTargets(targets: Record<string, number>): Promise<PoolTargets>;
 }
 
 export interface CheckOutcome {
@@ -67,12 +73,13 @@ export interface CheckOutcome {
   durationMs?: number;
 }
 
-export type { CheckRequest, ScriptRunRequest, ScriptRunView, ServiceRequest };
+export type { CapacityView, CheckRequest, PoolTargets, ScriptRunRequest, ScriptRunView, ServiceRequest };
 
 export function runnerClient(config: LabRuntimeConfig): RunnerClient {
   const http = new RunnerHttpClient({ baseUrl: config.runnerUrl, token: config.runnerToken });
   return {
-    start: (spec) => http.startSession(spec).then(toLive, mapError),
+    start: (spec, opts) => http.startSession(spec, opts).then(toLive, mapError),
+    list: () => http.listSessions().then((all) => all.map(toLive), mapError),
     find: (id) =>
       http.getSession(id).then(toLive, (err: unknown) => {
         if (err instanceof RunnerRequestError && err.status === 404) return null;
@@ -83,12 +90,14 @@ export function runnerClient(config: LabRuntimeConfig): RunnerClient {
         () => undefined,
         (err: unknown) => (err instanceof RunnerRequestError && err.status === 404 ? undefined : mapError(err)),
       ),
-    terminalPath: (id, host, terminalId) => http.mintTicket(id, host, terminalId).then((t) => `/api/terminal?ticket=${encodeURIComponent(t.ticket)}`, mapError),
+    terminalPath: (id, host, terminalId, opts) => http.mintTicket(id, host, terminalId, opts).then((t) => `/api/terminal?ticket=${encodeURIComponent(t.ticket)}`, mapError),
     events: (id, signal) => http.openEvents(id, signal).catch(mapError),
     extend: (id, byMs) => http.extendSession(id, byMs).then(toLive, mapError),
     reset: (id) => http.resetSession(id).then(toLive, mapError),
     check: (id, check, opts) => http.runCheck(id, check, opts).then((r) => ({ passed: r.passed, message: r.message, output: r.output ?? "", durationMs: r.durationMs }), mapError),
     runScript: (id, run) => http.runScript(id, run).catch(mapError),
     service: (id, host, port, req) => http.proxyService(id, host, port, req).catch(mapError),
+    capacity: () => http.capacity().catch(mapError),
+    setPoolTargets: (targets) => http.setPoolTargets(targets).catch(mapError),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Session routes: create (answers at once: 201 with a ready session when a warm-pool member was
  * claimed, else 202 with the session provisioning; follow GET /sessions/:id/events), read, list, stop,
- * extend, reset (202, re-provisioning) and mint terminal tickets. The caller is the web app (server-side,
+ * extend, reset (202, re-provisioning) and mint terminal tickets (read-only ones for a shadow view). The caller is the web app (server-side,
  * bearer token); it has already checked that its user owns the session, so minting a ticket is the
  * runner trusting that check.
  */
@@ -12,7 +12,7 @@ import { HttpError } from "./errors";
 import { readJson, sendJson } from "./http-io";
 import { requireHostContainer } from "./hosts";
 import type { Router } from "./router";
-import { decodeCreateSession } from "./session-body";
+import { decodeCreateSessionRequest } from "./session-body";
 import { sessionView, type SessionService } from "./session-service";
 import type { TicketAuthority } from "../terminal/tickets";
 import { isValidTerminalId } from "../terminal/tmux";
@@ -22,7 +22,7 @@ const MAX_SMALL_BODY = 16 * 1024;
 const MAX_EXTEND_MS = 24 * 60 * 60_000;
 
 const ExtendBody = z.strictObject({ byMs: z.number().int().positive().max(MAX_EXTEND_MS) });
-const TicketBody = z.strictObject({ host: z.string().min(1), terminalId: z.string().default("main") });
+const TicketBody = z.strictObject({ host: z.string().min(1), terminalId: z.string().default("main"), readOnly: z.boolean().default(false) });
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body);
@@ -41,9 +41,9 @@ export function addSessionRoutes(router: Router, deps: SessionRoutesDeps): void 
   const { sessions, tickets, logger } = deps;
 
   router.add("POST", "/sessions", async ({ req, res }) => {
-    const spec = decodeCreateSession(await readJson(req, MAX_SPEC_BYTES));
+    const { spec, timeLimitMs } = decodeCreateSessionRequest(await readJson(req, MAX_SPEC_BYTES));
     const started = performance.now();
-    const { session, ready, claimed } = await sessions.start(spec);
+    const { session, ready, claimed } = await sessions.start(spec, timeLimitMs ? { timeLimitMs } : {});
     const observe = (outcome: string) => deps.provisionSeconds.observe((performance.now() - started) / 1000, { outcome });
     if (claimed) observe("claimed");
     else ready.then(() => observe("ready"), () => observe("failed"));
@@ -73,11 +73,12 @@ export function addSessionRoutes(router: Router, deps: SessionRoutesDeps): void 
   });
 
   router.add("POST", "/sessions/:id/tickets", async ({ req, res, params }) => {
-    const { host, terminalId } = parse(TicketBody, await readJson(req, MAX_SMALL_BODY));
+    const { host, terminalId, readOnly } = parse(TicketBody, await readJson(req, MAX_SMALL_BODY));
     if (!isValidTerminalId(terminalId)) throw new HttpError(400, "bad_request", `terminalId must match [A-Za-z0-9][A-Za-z0-9_-]{0,31}`);
     requireHostContainer(sessions, params.id!, host);
-    sessions.touch(params.id!);
-    const { ticket, expiresAt } = tickets.mint({ sessionId: params.id!, host, terminalId });
+    // Someone watching (a shadow view) is not the learner being active.
+    if (!readOnly) sessions.touch(params.id!);
+    const { ticket, expiresAt } = tickets.mint({ sessionId: params.id!, host, terminalId, ...(readOnly ? { readOnly } : {}) });
     sendJson(res, 201, { ticket, expiresAt: new Date(expiresAt).toISOString(), path: `/terminal?ticket=${encodeURIComponent(ticket)}` });
   });
 }

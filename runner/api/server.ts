@@ -23,6 +23,7 @@ import { addEventRoutes } from "./routes-events";
 import { addFileRoutes } from "./routes-files";
 import { addScriptRoutes } from "./routes-scripts";
 import { addServiceRoutes } from "./routes-services";
+import { addPoolRoutes, type PoolControl } from "./routes-pool";
 import { addSessionRoutes } from "./routes-sessions";
 import { Router } from "./router";
 import { createRunnerMetrics, type RunnerMetrics } from "./runner-metrics";
@@ -39,6 +40,8 @@ export interface RunnerApiDeps {
   logger: Logger;
   metrics?: RunnerMetrics;
   keepaliveMs?: number;
+  /** Capacity and runtime warm-pool targets (GET /capacity, /pool/targets); absent: those routes are 404. */
+  pool?: PoolControl;
 }
 
 export interface RunnerApi {
@@ -81,6 +84,7 @@ export function createRunnerApi(deps: RunnerApiDeps): RunnerApi {
   addFileRoutes(router, { sessions, files: new HostFiles(deps.runtime) });
   addScriptRoutes(router, { sessions, runtime: deps.runtime });
   addServiceRoutes(router, { sessions, runtime: deps.runtime });
+  if (deps.pool) addPoolRoutes(router, deps.pool);
   router.add("GET", "/metrics", async ({ res }) => sendText(res, 200, metrics.registry.render(), "text/plain; version=0.0.4; charset=utf-8"));
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

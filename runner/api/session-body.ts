@@ -31,17 +31,24 @@ const ClusterBody = z.strictObject({
 });
 
 const CreateSessionBody = z.strictObject({
+  /** This session's time limit instead of the runner's default (a workshop's per-learner limit); capped at the maximum lifetime. */
+  timeLimitMs: positiveInt.optional(),
   spec: z.strictObject({ labId: z.string().min(1), egress: z.boolean().optional(), hosts: z.array(HostBody), cluster: ClusterBody.optional() }),
 });
 
 export function decodeCreateSession(body: unknown): EnvironmentSpec {
+  return decodeCreateSessionRequest(body).spec;
+}
+
+/** The spec and the start options of a POST /sessions body. */
+export function decodeCreateSessionRequest(body: unknown): { spec: EnvironmentSpec; timeLimitMs?: number } {
   const parsed = CreateSessionBody.safeParse(body);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`);
     throw new HttpError(400, "bad_request", `invalid session request:\n  - ${problems.join("\n  - ")}`, { problems });
   }
-  const { spec } = parsed.data;
-  return resolveSpec({
+  const { spec, timeLimitMs } = parsed.data;
+  const resolved = resolveSpec({
     labId: spec.labId,
     egress: spec.egress,
     ...(spec.cluster && { cluster: spec.cluster }),
@@ -50,4 +57,5 @@ export function decodeCreateSession(body: unknown): EnvironmentSpec {
       files: files?.map((f) => ({ targetPath: f.targetPath, content: new Uint8Array(Buffer.from(f.contentBase64, "base64")), mode: f.mode })),
     })),
   });
+  return { spec: resolved, ...(timeLimitMs ? { timeLimitMs } : {}) };
 }

@@ -8,7 +8,7 @@ import type { Session } from "../sessions/model";
 
 export interface SessionService {
   /** Claims a warm member or admits and starts provisioning; `ready` settles with the outcome. */
-  start(spec: EnvironmentSpec): Promise<{ session: Session; ready: Promise<Session>; claimed: boolean }>;
+  start(spec: EnvironmentSpec, opts?: { timeLimitMs?: number }): Promise<{ session: Session; ready: Promise<Session>; claimed: boolean }>;
   /** Throws SessionError("not_found"). */
   get(id: string): Session;
   list(): Session[];

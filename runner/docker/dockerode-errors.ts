@@ -19,7 +19,11 @@ export function toRuntimeError(err: unknown, what: string): RuntimeError {
   if (e.code === "ECONNREFUSED" || e.code === "ENOENT" || e.code === "EACCES" || e.code === "ECONNRESET") {
     return new RuntimeError("unavailable", `${what}: Docker engine unreachable (${e.code})`, { cause: err });
   }
+  // Docker's default address pools hold about 30 bridge networks; the caller can pick a subnet itself.
+  // (Docker 20.10 answers this one with a 404, so it must be recognised before not_found.)
+  if (/available, non-overlapping IPv4 address pool/i.test(detail)) return new RuntimeError("exhausted", message, { cause: err });
   if (e.statusCode === 404) return new RuntimeError("not_found", message, { cause: err });
+  if (/overlaps with other one on this address space/i.test(detail)) return new RuntimeError("conflict", message, { cause: err });
   // 403 is what Docker answers for e.g. removing a network that still has endpoints.
   if (e.statusCode === 409 || e.statusCode === 403) return new RuntimeError("conflict", message, { cause: err });
   return new RuntimeError("failed", message, { cause: err });

@@ -56,6 +56,7 @@ export class DockerodeRuntime implements ContainerRuntime {
         Internal: spec.internal,
         Options: { ...spec.driverOptions },
         Labels: { ...spec.labels },
+        ...(spec.subnet ? { IPAM: { Driver: "default", Config: [{ Subnet: spec.subnet }] } } : {}),
       }),
     );
     return this.inspectNetwork(created.id);

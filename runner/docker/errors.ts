@@ -10,6 +10,8 @@ export type RuntimeErrorKind =
   | "not_found"
   /** The name is already in use, or the object is in a state that forbids the operation. */
   | "conflict"
+  /** The engine ran out of a shared resource it hands out itself (e.g. its default network address pools). */
+  | "exhausted"
   /** Anything else the engine reported. */
   | "failed";
 

@@ -68,8 +68,13 @@ export class FakeRuntime implements ContainerRuntime {
   readonly log: string[] = [];
   available = true;
 
-  constructor(opts: { images?: string[] } = {}) {
+  /** How many networks the engine's default address pools hold (unlimited unless set; Docker's hold ~30). */
+  private readonly addressPools: number;
+  private readonly subnets = new Map<string, string>();
+
+  constructor(opts: { images?: string[]; addressPools?: number } = {}) {
     for (const ref of opts.images ?? []) this.addImage(ref);
+    this.addressPools = opts.addressPools ?? Number.POSITIVE_INFINITY;
   }
 
   addImage(ref: string, labels: Labels = {}): ImageInfo {
@@ -128,8 +133,12 @@ export class FakeRuntime implements ContainerRuntime {
   async createNetwork(spec: NetworkSpec): Promise<NetworkInfo> {
     this.enter("createNetwork", spec.name);
     if (this.findNetwork(spec.name)) throw new RuntimeError("conflict", `network ${spec.name} already exists`);
+    const pooled = [...this.networks.keys()].filter((id) => !this.subnets.has(id)).length;
+    if (!spec.subnet && pooled >= this.addressPools) throw new RuntimeError("exhausted", "create network: could not find an available, non-overlapping IPv4 address pool");
+    if (spec.subnet && [...this.subnets.values()].includes(spec.subnet)) throw new RuntimeError("conflict", `create network: Pool overlaps with other one on this address space (${spec.subnet})`);
     const net: NetworkInfo = { id: this.id("net"), name: spec.name, labels: { ...spec.labels }, internal: spec.internal, containerIds: [] };
     this.networks.set(net.id, net);
+    if (spec.subnet) this.subnets.set(net.id, spec.subnet);
     return structuredClone(net);
   }
 
@@ -154,6 +163,7 @@ export class FakeRuntime implements ContainerRuntime {
     if (!net) return;
     if (net.containerIds.length > 0) throw new RuntimeError("conflict", `network ${net.name} has active endpoints`);
     this.networks.delete(net.id);
+    this.subnets.delete(net.id);
   }
 
   async createContainer(spec: ContainerSpec): Promise<ContainerInfo> {

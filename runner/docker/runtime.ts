@@ -21,6 +21,8 @@ export interface NetworkSpec {
   internal: boolean;
   /** Bridge driver options, e.g. com.docker.network.bridge.inhibit_ipv4 (see security.ts for why). */
   driverOptions?: Readonly<Record<string, string>>;
+  /** An IPv4 subnet (CIDR) instead of one from the engine's default pools. */
+  subnet?: string;
 }
 
 export interface NetworkInfo {

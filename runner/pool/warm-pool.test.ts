@@ -28,7 +28,7 @@ function setup(maxSessions: number) {
     targets: new Map([["lab-a", 2], ["missing", 1]]),
     loadSpec: async (labId) => {
       if (labId === "missing") throw new Error("no valid lab missing");
-      return current;
+      return labId === "lab-a" ? current : resolveSpec({ labId, hosts: [{ name: "box", image: "img" }] });
     },
     onError: (labId, err) => errors.push(`${labId}: ${String(err)}`),
   });
@@ -69,5 +69,31 @@ describe("parseWarmPool", () => {
     const { problems } = parseWarmPool("x,y=2=3,z=99");
     assert.equal(problems.length, 3);
     assert.match(problems[0]!, /PRAXIS_WARM_POOL: "x" is not <lab-id>=<count>/);
+  });
+});
+
+describe("WarmPool runtime targets", () => {
+  it("fills to a runtime target above the static one, and trims back when it is lowered or removed", async () => {
+    const { manager, pool, warm } = setup(10);
+    await pool.setTargets(new Map([["lab-a", 5]]));
+    assert.equal(warm(), 5);
+    assert.deepEqual(pool.targets().effective, { "lab-a": 5, missing: 1 });
+    const started = await manager.start(resolveSpec({ labId: "lab-a", hosts: [{ name: "box", image: "img" }] }));
+    assert.equal(started.claimed, true);
+    await pool.refill();
+    assert.equal(warm(), 5, "a claim is refilled");
+    await pool.setTargets(new Map());
+    assert.equal(warm(), 2, "back to the static target");
+    assert.equal(manager.list().filter((s) => s.state === "ready").length, 1, "the learner's claimed session is untouched");
+    assert.deepEqual(pool.targets().runtime, {});
+  });
+
+  it("empties a lab that only had a runtime target once it is removed", async () => {
+    const { manager, pool } = setup(10);
+    await pool.setTargets(new Map([["lab-b", 3]]));
+    assert.equal(manager.poolMembers("lab-b").length, 3);
+    await pool.setTargets(new Map([["lab-b", 0]]));
+    assert.equal(manager.poolMembers("lab-b").length, 0);
+    assert.equal(manager.capacity().byState.warm, 2, "lab-a keeps its static members");
   });
 });

@@ -99,6 +99,14 @@ export async function startRunner(settings: RunnerSettings, runtime: ContainerRu
     allowedOrigins: settings.api.allowedOrigins,
     logger,
     metrics,
+    pool: {
+      capacity: () => sessions.capacity(),
+      targets: () => pool.targets(),
+      setTargets: (targets) => {
+        logger.info("pool.targets_set", { targets: Object.fromEntries(targets) });
+        void pool.setTargets(targets);
+      },
+    },
   });
   await new Promise<void>((resolve, reject) => {
     api.server.once("error", reject);

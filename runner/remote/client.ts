@@ -10,6 +10,10 @@ import type { Listing, ReadResult } from "../files/host-files";
 import type { ScriptRunView } from "../api/routes-scripts";
 import { HOP_BY_HOP, SERVICE_MARKER, type HeaderList } from "../services/http-wire";
 import { SseParser } from "./sse";
+import type { CapacityView } from "../sessions/manager-types";
+import type { PoolTargets } from "../pool/warm-pool";
+
+export type { CapacityView, PoolTargets };
 
 export interface SessionView {
   id: string;
@@ -98,8 +102,8 @@ export class RunnerHttpClient {
   constructor(private readonly options: RunnerClientOptions) {}
 
   /** Starts a session: ready at once when a warm-pool member was claimed, else provisioning. */
-  startSession(spec: EnvironmentSpec): Promise<SessionView> {
-    return this.call("POST", "/sessions", encodeCreateSession(spec));
+  startSession(spec: EnvironmentSpec, opts: { timeLimitMs?: number } = {}): Promise<SessionView> {
+    return this.call("POST", "/sessions", { ...encodeCreateSession(spec), ...(opts.timeLimitMs ? { timeLimitMs: opts.timeLimitMs } : {}) });
   }
 
   /** Starts a session and follows its events until it is ready; a failed provisioning rejects (502). */
@@ -167,8 +171,23 @@ export class RunnerHttpClient {
     return this.call("DELETE", `/sessions/${encodeURIComponent(id)}`);
   }
 
-  mintTicket(id: string, host: string, terminalId = "main"): Promise<TicketView> {
-    return this.call("POST", `/sessions/${encodeURIComponent(id)}/tickets`, { host, terminalId });
+  /** A terminal ticket; `readOnly` for a shadow view (the runner drops its keystrokes). */
+  mintTicket(id: string, host: string, terminalId = "main", opts: { readOnly?: boolean } = {}): Promise<TicketView> {
+    return this.call("POST", `/sessions/${encodeURIComponent(id)}/tickets`, { host, terminalId, ...(opts.readOnly ? { readOnly: true } : {}) });
+  }
+
+  /** The host's session and memory limits and their current use. */
+  capacity(): Promise<CapacityView> {
+    return this.call("GET", "/capacity");
+  }
+
+  poolTargets(): Promise<PoolTargets> {
+    return this.call("GET", "/pool/targets");
+  }
+
+  /** Replaces the runtime warm-pool targets (lab id -> count); the pool fills or trims in the background. */
+  setPoolTargets(targets: Record<string, number>): Promise<PoolTargets> {
+    return this.call("PUT", "/pool/targets", targets);
   }
 
   /** One directory level of a host's files, confined to `roots` (the lab's editor paths). */

@@ -45,3 +45,14 @@ export interface StartedSession {
   /** True when a warm-pool member was handed out (the session is ready at once). */
   claimed: boolean;
 }
+
+/** The host's limits and their use by live sessions (warm-pool members count: they hold containers). */
+export interface CapacityView {
+  maxSessions: number;
+  maxMemoryBytes: number;
+  liveSessions: number;
+  memoryInUseBytes: number;
+  /** The part held by warm-pool members, which a learner's start may evict. */
+  memoryWarmBytes: number;
+  byState: { provisioning: number; ready: number; warm: number };
+}

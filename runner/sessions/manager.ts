@@ -19,10 +19,10 @@ import { admit } from "./admission";
 import { planAdoption } from "./adopt";
 import { SessionError } from "./errors";
 import { SessionEvents } from "./events";
-import type { ReconcileReport, SessionManagerDeps, StartedSession } from "./manager-types";
+import type { CapacityView, ReconcileReport, SessionManagerDeps, StartedSession } from "./manager-types";
 import { canTransition, expiryReason, isLive, type Session, type SessionState } from "./model";
 
-export type { ReconcileReport, SessionLimits, SessionManagerDeps, StartedSession } from "./manager-types";
+export type { CapacityView, ReconcileReport, SessionLimits, SessionManagerDeps, StartedSession } from "./manager-types";
 
 export class SessionManager {
   readonly events = new SessionEvents();
@@ -59,12 +59,14 @@ export class SessionManager {
    * HTTP handlers that answer 202 and let the browser follow `events`). Admission evicts warm members
    * before it refuses a learner: a pool is a cache, never a reason to turn someone away.
    */
-  async start(spec: EnvironmentSpec, opts: { onEvent?: (e: ProgressEvent) => void } = {}): Promise<StartedSession> {
-    const claimed = await this.claim(spec);
+  async start(spec: EnvironmentSpec, opts: { onEvent?: (e: ProgressEvent) => void; timeLimitMs?: number } = {}): Promise<StartedSession> {
+    // A caller's own limit (a workshop's) replaces the default, never beyond the maximum lifetime.
+    const timeLimitMs = Math.min(opts.timeLimitMs ?? this.deps.limits.timeLimitMs, this.deps.limits.maxLifetimeMs);
+    const claimed = await this.claim(spec, timeLimitMs);
     if (claimed) return { session: claimed, ready: Promise.resolve(claimed), claimed: true };
     const memoryBytes = specMemoryBytes(spec);
     await this.admitEvictingWarm(memoryBytes);
-    const session = this.register(spec, this.deps.limits.timeLimitMs);
+    const session = this.register(spec, timeLimitMs);
     return { session: this.get(session.id), ready: this.runProvisioning(session, spec, opts.onEvent), claimed: false };
   }
 
@@ -74,6 +76,20 @@ export class SessionManager {
     // A member lives at most maxLifetime unclaimed; the pool replaces it then (fresh for whoever claims it).
     const session = this.register(spec, this.deps.limits.maxLifetimeMs, specFingerprint(spec));
     return this.runProvisioning(session, spec);
+  }
+
+  /** The host's limits and what live sessions (warm members included) take of them, for capacity planning. */
+  capacity(): CapacityView {
+    const live = [...this.sessions.values()].filter(isLive);
+    const count = (state: SessionState) => live.filter((s) => s.state === state).length;
+    return {
+      maxSessions: this.deps.limits.maxSessions,
+      maxMemoryBytes: this.deps.limits.maxMemoryBytes,
+      liveSessions: live.length,
+      memoryInUseBytes: live.reduce((sum, s) => sum + s.memoryBytes, 0),
+      memoryWarmBytes: live.filter((s) => s.state === "warm").reduce((sum, s) => sum + s.memoryBytes, 0),
+      byState: { provisioning: count("provisioning"), ready: count("ready"), warm: count("warm") },
+    };
   }
 
   /** Warm members of a lab plus those being provisioned for the pool, with their spec fingerprints. */
@@ -103,13 +119,13 @@ export class SessionManager {
     return session;
   }
 
-  private async claim(spec: EnvironmentSpec): Promise<Session | null> {
+  private async claim(spec: EnvironmentSpec, timeLimitMs: number): Promise<Session | null> {
     const fingerprint = specFingerprint(spec);
     const member = [...this.sessions.values()].find((s) => s.state === "warm" && s.labId === spec.labId && s.poolSpec === fingerprint);
     if (!member) return null;
     const now = this.clock();
     member.createdAt = now;
-    member.expiresAt = new Date(now.getTime() + this.deps.limits.timeLimitMs);
+    member.expiresAt = new Date(now.getTime() + timeLimitMs);
     member.lastActivityAt = now;
     delete member.poolSpec;
     this.specs.set(member.id, spec);

@@ -53,6 +53,24 @@ describe("bridgeTerminal", () => {
     assert.deepEqual(counted, [["in", 3], ["out", 3]]);
   });
 
+  it("read-only (a shadow view): shows output but drops keystrokes and resizes", async () => {
+    const socket = new FakeSocket();
+    const tty = new FakeTtyExec({ cols: 80, rows: 24 });
+    const counted: Array<[string, number]> = [];
+    bridgeTerminal(socket, tty, { terminalId: "main", readOnly: true, onBytes: (d, n) => counted.push([d, n]) });
+    socket.client({ type: "input", data: text("rm -rf /\r") });
+    socket.client({ type: "resize", cols: 200, rows: 60 });
+    socket.client({ type: "ping", payload: text("p") });
+    await tick();
+    assert.equal(tty.written.length, 0, "nothing reached the shell");
+    assert.deepEqual([tty.cols, tty.rows], [80, 24]);
+    tty.emit(text("learner typed\r\n"));
+    assert.match(socket.output(), /learner typed/);
+    assert.deepEqual(socket.sent.find((f) => f.type === "pong"), { type: "pong", payload: text("p") });
+    assert.deepEqual(counted, [["out", 15]]);
+    assert.equal(socket.closed, undefined);
+  });
+
   it("pauses the shell above the high-water mark and resumes after ACKs", () => {
     const socket = new FakeSocket();
     const tty = new FakeTtyExec({ cols: 80, rows: 24 });

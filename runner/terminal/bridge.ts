@@ -3,7 +3,8 @@
  * frames the shell's output; applies flow control; and ends both sides cleanly. It knows nothing of
  * WebSockets, Docker or tickets — `TerminalSocket` and `TtyExec` are the seams — so it is unit-tested
  * with fakes and reused by every transport. Close codes follow RFC 6455 (1000 normal, 1002 protocol
- * error, 1011 server error).
+ * error, 1011 server error). A read-only bridge (a shadow view) drops keystrokes and resizes — the
+ * viewer sees the shell but can never type into it or change the learner's window.
  */
 import type { TtyExec } from "../docker";
 import { FlowControl, type FlowControlLimits } from "./flow-control";
@@ -21,6 +22,8 @@ export const CloseCode = { normal: 1000, protocolError: 1002, internalError: 101
 
 export interface BridgeOptions {
   terminalId: string;
+  /** Watch only: input and resize frames are dropped (ACKs and pings still work). */
+  readOnly?: boolean;
   flow?: FlowControlLimits;
   /** Runs when the socket goes away while the shell is alive: detaches tmux so it does not linger. */
   detach?: () => Promise<void>;
@@ -76,10 +79,12 @@ export function bridgeTerminal(socket: TerminalSocket, tty: TtyExec, options: Br
       const frame = decodeClientFrame(raw);
       switch (frame.type) {
         case "input":
+          if (options.readOnly) break;
           options.onBytes?.("in", frame.data.length);
           tty.write(frame.data);
           break;
         case "resize":
+          if (options.readOnly) break;
           tty.resize(frame.cols, frame.rows).catch(report);
           break;
         case "ack":

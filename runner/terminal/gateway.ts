@@ -107,7 +107,7 @@ export class TerminalGateway {
     let tty: TtyExec;
     try {
       tty = await this.options.runtime.execTty(containerId, {
-        cmd: attachCommand(ticket.terminalId, connectionId),
+        cmd: attachCommand(ticket.terminalId, connectionId, { readOnly: ticket.readOnly }),
         env: TERMINAL_ENV,
         ...initialSize(url),
       });
@@ -137,12 +137,13 @@ export class TerminalGateway {
 
   private attach(ws: WebSocket, tty: TtyExec, ticket: VerifiedTicket, connectionId: string, detach: () => Promise<void>): void {
     const { logger, metrics } = this.options;
-    const log = logger.child({ sessionId: ticket.sessionId, host: ticket.host, terminalId: ticket.terminalId, connectionId });
+    const log = logger.child({ sessionId: ticket.sessionId, host: ticket.host, terminalId: ticket.terminalId, connectionId, ...(ticket.readOnly ? { readOnly: true } : {}) });
     const stopKeepAlive = keepAlive(ws, this.options.keepaliveMs, () => log.info("terminal.dead_socket"));
     metrics?.connections(1);
     log.info("terminal.opened");
     const bridge = bridgeTerminal(wsTerminalSocket(ws), tty, {
       terminalId: ticket.terminalId,
+      readOnly: ticket.readOnly,
       flow: this.options.flow,
       detach,
       onBytes: (direction, n) => {

@@ -57,8 +57,8 @@ function transcript(client: TerminalClient) {
   };
 }
 
-function connect(terminalId = "main", options: { autoAck?: boolean } = {}) {
-  const { ticket } = tickets.mint({ sessionId: "s1", host: "node", terminalId });
+function connect(terminalId = "main", options: { autoAck?: boolean; readOnly?: boolean } = {}) {
+  const { ticket } = tickets.mint({ sessionId: "s1", host: "node", terminalId, ...(options.readOnly ? { readOnly: true } : {}) });
   return TerminalClient.connect(`${base}?ticket=${ticket}&cols=120&rows=40`, { origin: ORIGIN, ...options });
 }
 
@@ -118,6 +118,25 @@ describe("terminals over WebSocket (Docker)", { timeout: 180_000 }, () => {
     await otherOut.waitFor(/mark=\[\]/);
     for (const c of [second, other]) c.close();
     await Promise.all([second.closed, other.closed]);
+  });
+
+  it("a read-only (shadow) connection sees the learner's shell and cannot type into it or resize it", async () => {
+    const learner = await connect("shadowed");
+    const learnerOut = transcript(learner);
+    learner.write("echo ready-$((1+1))\r");
+    await learnerOut.waitFor(/ready-2/);
+    const watcher = await connect("shadowed", { readOnly: true });
+    const watched = transcript(watcher);
+    watcher.write("touch /tmp/shadow-typed; echo sneaky-$((2+2))\r");
+    watcher.resize(20, 5);
+    learner.write("echo learner-$((3+3))\r");
+    await watched.waitFor(/learner-6/);
+    await learnerOut.waitFor(/learner-6/);
+    await sleep(300);
+    assert.ok(!/sneaky/.test((await tmux(["capture-pane", "-p", "-t", "shadowed"]))), "nothing the watcher typed reached the shell");
+    assert.equal((await tmux(["display-message", "-p", "-t", "shadowed", "#{window_width}"])).trim(), "120", "the watcher did not resize the learner's window");
+    for (const c of [watcher, learner]) c.close();
+    await Promise.all([watcher.closed, learner.closed]);
   });
 
   it("bounds buffered output under a `yes` flood and stays responsive", async () => {

@@ -21,7 +21,17 @@ describe("TicketAuthority", () => {
     const auth = new TicketAuthority({ secret: secretA, now: c.now });
     const { ticket, expiresAt } = auth.mint(claims);
     assert.equal(expiresAt, 1_060_000);
-    assert.deepEqual(auth.redeem(ticket), { ...claims, expiresAt });
+    assert.deepEqual(auth.redeem(ticket), { ...claims, expiresAt, readOnly: false });
+  });
+
+  it("carries the read-only flag of a shadow view under the signature", () => {
+    const auth = new TicketAuthority({ secret: secretA });
+    assert.equal(auth.redeem(auth.mint({ ...claims, readOnly: true }).ticket).readOnly, true);
+    // Dropping the flag from the body would make a typing ticket out of a watching one: the signature says no.
+    const [v, body, sig] = auth.mint({ ...claims, readOnly: true }).ticket.split(".") as [string, string, string];
+    const wire = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Record<string, unknown>;
+    delete wire.r;
+    rejects(() => auth.redeem(`${v}.${Buffer.from(JSON.stringify(wire)).toString("base64url")}.${sig}`), "bad_signature");
   });
 
   it("accepts each ticket only once", () => {

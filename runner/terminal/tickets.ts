@@ -4,7 +4,8 @@
  * browser then puts it in the WebSocket URL, where cookies and bearer tokens cannot go. A ticket is bound
  * to {sessionId, host, terminalId} and expires after ~60 s; each nonce is accepted once, so a ticket that
  * leaks through a proxy log is useless after the first connection. The secret comes from config — there
- * is deliberately no default (see ticket-secret.ts).
+ * is deliberately no default (see ticket-secret.ts). A read-only ticket (an instructor's shadow view)
+ * carries that flag under the signature, so a viewer cannot turn it into one that types.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
@@ -12,10 +13,13 @@ export interface TicketClaims {
   sessionId: string;
   host: string;
   terminalId: string;
+  /** Watch only: the bridge drops keystrokes and resizes from this connection. */
+  readOnly?: boolean;
 }
 
 export interface VerifiedTicket extends TicketClaims {
   expiresAt: number;
+  readOnly: boolean;
 }
 
 export type TicketFailure = "malformed" | "bad_signature" | "expired" | "replayed";
@@ -43,6 +47,7 @@ interface WireClaims {
   t: string;
   e: number;
   n: string;
+  r?: 1;
 }
 
 function isWireClaims(value: unknown): value is WireClaims {
@@ -50,7 +55,8 @@ function isWireClaims(value: unknown): value is WireClaims {
   return (
     typeof v === "object" && v !== null &&
     typeof v.s === "string" && typeof v.h === "string" && typeof v.t === "string" &&
-    typeof v.e === "number" && Number.isFinite(v.e) && typeof v.n === "string"
+    typeof v.e === "number" && Number.isFinite(v.e) && typeof v.n === "string" &&
+    (v.r === undefined || v.r === 1)
   );
 }
 
@@ -79,6 +85,7 @@ export class TicketAuthority {
       t: claims.terminalId,
       e: expiresAt,
       n: randomBytes(16).toString("base64url"),
+      ...(claims.readOnly ? { r: 1 as const } : {}),
     };
     const body = Buffer.from(JSON.stringify(wire)).toString("base64url");
     return { ticket: `${VERSION}.${body}.${this.sign(body)}`, expiresAt };
@@ -108,7 +115,7 @@ export class TicketAuthority {
     this.forgetExpired(now);
     if (this.used.has(claims.n)) throw new TicketError("replayed", "ticket was already used");
     this.used.set(claims.n, claims.e);
-    return { sessionId: claims.s, host: claims.h, terminalId: claims.t, expiresAt: claims.e };
+    return { sessionId: claims.s, host: claims.h, terminalId: claims.t, expiresAt: claims.e, readOnly: claims.r === 1 };
   }
 
   private sign(body: string): string {

@@ -7,6 +7,8 @@
  * wrapper records its PID under a per-connection id, and `detachCommand` sends that PID SIGHUP, which a
  * tmux client treats as "lost terminal" and detaches — the tmux session itself keeps running.
  * Images without tmux still get a shell (without persistence) rather than an error.
+ * A read-only attach (an instructor's shadow view) joins the same tmux session as a read-only client
+ * that does not resize the learner's window; without tmux there is no shell to watch, so it says so.
  */
 
 /** Terminal ids become tmux session names and file names: keep them boring. */
@@ -30,17 +32,25 @@ const ATTACH_SCRIPT = [
   `exec sh -l`,
 ].join("\n");
 
+// Creating the session first lets an instructor watch a learner who has not opened a terminal yet.
+const WATCH_SCRIPT = [
+  `mkdir -p ${PID_DIR} && echo $$ > "${PID_DIR}/$2.pid"`,
+  `if ! command -v tmux >/dev/null 2>&1; then echo "this host has no tmux: its terminal cannot be watched"; exit 1; fi`,
+  `tmux has-session -t "=$1" 2>/dev/null || tmux new-session -d -s "$1"`,
+  `exec tmux attach-session -f read-only,ignore-size -t "=$1"`,
+].join("\n");
+
 const DETACH_SCRIPT = [
   `f="${PID_DIR}/$1.pid"`,
   `if [ -f "$f" ]; then kill -HUP "$(cat "$f")" 2>/dev/null; rm -f "$f"; fi`,
   `exit 0`,
 ].join("\n");
 
-/** Argv for a TTY exec that attaches to (or creates) the terminal's tmux session. */
-export function attachCommand(terminalId: string, connectionId: string): string[] {
+/** Argv for a TTY exec that attaches to (or creates) the terminal's tmux session; read-only for a shadow view. */
+export function attachCommand(terminalId: string, connectionId: string, opts: { readOnly?: boolean } = {}): string[] {
   check("terminal id", TERMINAL_ID, terminalId);
   check("connection id", CONNECTION_ID, connectionId);
-  return ["sh", "-c", ATTACH_SCRIPT, "praxis-terminal", terminalId, connectionId];
+  return ["sh", "-c", opts.readOnly ? WATCH_SCRIPT : ATTACH_SCRIPT, "praxis-terminal", terminalId, connectionId];
 }
 
 /** Argv for a plain exec that detaches the tmux client started by `attachCommand` for this connection. */

@@ -11,7 +11,7 @@ import { parseStartConfig } from "./config";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const example = readFileSync(path.join(root, ".env.example"), "utf8");
-const SOURCES = ["scripts/server/config.ts", "runner/process/settings.ts", "runner/api/config.ts", "app/_server/config.ts", "app/_server/runner-config.ts"];
+const SOURCES = ["scripts/server/config.ts", "runner/process/settings.ts", "runner/api/config.ts", "app/_server/config.ts", "app/_server/runner-config.ts", "app/_server/auth/config.ts"];
 
 describe(".env.example", () => {
   it("documents every variable the parsers read", () => {

@@ -5,6 +5,8 @@
  * DOM), output is acknowledged from xterm's write callback, and the size follows the box, including when a
  * hidden tab becomes visible. `terminalId` picks the tmux session on the host ("main" unless the learner
  * opened more), so a reload reattaches to the same shell. The status is announced for screen readers and tests.
+ * An instructor's shadow view passes its own `ticketUrl` (a read-only ticket) and `readOnly`: keystrokes are
+ * never sent (the runner would drop them anyway) and the box does not take the keyboard.
  */
 import "@xterm/xterm/css/xterm.css";
 import type { SearchAddon } from "@xterm/addon-search";
@@ -29,9 +31,15 @@ export interface TerminalViewProps {
   onHandle?(handle: TerminalHandle | null): void;
   /** Offered for extra terminals; the shell stays on the host, and reopening that number reattaches to it. */
   onClose?(): void;
+  /** Where a fresh ticket comes from, instead of the learner's own terminal route (the shadow view's). */
+  ticketUrl?: () => Promise<string>;
+  /** Watch only: no keystrokes are sent. */
+  readOnly?: boolean;
 }
 
-export function TerminalView({ sessionId, host, terminalId = "main", visible = true, label, onHandle, onClose }: TerminalViewProps) {
+const TERMINAL_FONT = "'DejaVu Sans Mono', 'Liberation Mono', ui-monospace, Menlo, Consolas, monospace";
+
+export function TerminalView({ sessionId, host, terminalId = "main", visible = true, label, onHandle, onClose, ticketUrl, readOnly = false }: TerminalViewProps) {
   const box = useRef<HTMLDivElement>(null);
   const fitRef = useRef<(() => void) | null>(null);
   const handleRef = useRef(onHandle);
@@ -50,7 +58,9 @@ export function TerminalView({ sessionId, host, terminalId = "main", visible = t
         import("@xterm/addon-search"),
       ]);
       if (disposed || !box.current) return;
-      const term = new Terminal({ cursorBlink: true, fontSize: 14, scrollback: 5000, convertEol: false, allowProposedApi: true });
+      // At line height 1 the renderer clips glyphs on the row's bottom edge: underscores vanished
+      // (apiserver_requested… read as spaces). A little more height and a font with known metrics keep them.
+      const term = new Terminal({ cursorBlink: !readOnly, disableStdin: readOnly, fontSize: 14, lineHeight: 1.2, fontFamily: TERMINAL_FONT, scrollback: 5000, convertEol: false, allowProposedApi: true });
       const fit = new FitAddon();
       const searchAddon = new SearchAddon();
       term.loadAddon(fit);
@@ -64,7 +74,7 @@ export function TerminalView({ sessionId, host, terminalId = "main", visible = t
       fitRef.current = refit;
       refit();
       const connection = connectTerminal({
-        ticketUrl: () => terminalUrl(sessionId, host, terminalId),
+        ticketUrl: ticketUrl ?? (() => terminalUrl(sessionId, host, terminalId)),
         write: (data, done) => term.write(data, done),
         onStatus: (s, detail) => setStatus({ status: s, detail }),
         size: () => ({ cols: term.cols, rows: term.rows }),
@@ -78,13 +88,15 @@ export function TerminalView({ sessionId, host, terminalId = "main", visible = t
         }
         return true;
       });
-      const input = term.onData((text) => connection.send(text));
+      const input = term.onData((text) => {
+        if (!readOnly) connection.send(text);
+      });
       const resized = term.onResize(({ cols, rows }) => connection.resize(cols, rows));
       const observer = new ResizeObserver(refit);
       observer.observe(box.current);
       setSearch({ addon: searchAddon, open: false });
       handleRef.current?.({ send: (text) => connection.send(text), focus: () => term.focus() });
-      if (visible) term.focus();
+      if (visible && !readOnly) term.focus();
       cleanup = () => {
         handleRef.current?.(null);
         observer.disconnect();

@@ -1,10 +1,12 @@
 "use client";
 /**
  * Primary navigation links, marking the current section with aria-current so both screen readers and the
- * styling know where the reader is (a lab page counts as "Labs", a guide as "Guides").
+ * styling know where the reader is (a lab page counts as "Labs", a guide as "Guides"). A signed-in instructor
+ * also gets the instructor links (app/_ui/auth/InstructorLinks.tsx).
  */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { InstructorLinks } from "../auth/InstructorLinks";
 
 const LINKS = [
   { href: "/", label: "Labs", matches: (p: string) => p === "/" || p.startsWith("/labs") },
@@ -22,6 +24,7 @@ export function NavLinks() {
           </Link>
         </li>
       ))}
+      <InstructorLinks pathname={pathname} />
     </ul>
   );
 }

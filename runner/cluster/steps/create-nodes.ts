@@ -14,6 +14,7 @@ import { ProvisionError } from "../../provision/errors";
 import { clusterName, clusterNetworkName, clusterNodes } from "../names";
 import { nodeContainerSpec } from "../node-container";
 import { inNode, waitFor } from "../node-exec";
+import { createBridgeNetwork } from "../../provision/subnets";
 
 const BOOT_TIMEOUT_MS = 90_000;
 
@@ -26,7 +27,8 @@ export const createClusterNodes: ProvisionStep = {
     const cluster = clusterName(ctx.session.sessionId);
     const network = clusterNetworkName(ctx.session.sessionId);
     const labels = sessionLabels({ ...ctx.session, role: "network", extra: ctx.session.extraLabels });
-    const net = await ctx.runtime.createNetwork({
+    // Its own subnet when Docker's default pools are used up (a Kubernetes session needs two networks).
+    const net = await createBridgeNetwork(ctx.runtime, {
       name: network,
       labels,
       internal: false,
