@@ -98,5 +98,8 @@ export async function resetSession(deps: LabSessionDeps, userId: string, session
   await own(deps, userId, sessionId);
   const live = await deps.runner.reset(sessionId);
   await deps.prisma.labSession.update({ where: { id: sessionId }, data: { state: live.state, lastActivityAt: new Date() } });
+  // Progress stays, but nothing the steps set up is in the fresh environment: marking every step not
+  // started makes the player replay the finished ones and set up the current one (step-actions.ts).
+  await deps.prisma.stepProgress.updateMany({ where: { sessionId }, data: { startedAt: null } });
   return live;
 }

@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { MemoryRunner } from "../memory-runner";
+import { resetSession } from "../lab-sessions";
 import { LabSessionError } from "../runner-client";
 import { fakeFilesystem, playerBed, type PlayerBed } from "./fixtures/harness";
 import { autoCheck, checkAction, getProgress, hintAction, resetAction, skipAction, solutionAction, startAction } from "./step-actions";
@@ -162,6 +163,27 @@ describe("player step actions", () => {
     } finally {
       bed.runner.scriptJudge = judge;
     }
+  });
+
+  it("after an environment reset, replays the finished steps and sets up the current one again, keeping progress", async () => {
+    const { learner, sessionId } = await bed.learnerWithSession();
+    touch(sessionId, "/root/one-a", "/root/one-b");
+    await checkAction(bed.deps, learner, sessionId, "one");
+    await startAction(bed.deps, learner, sessionId, "two");
+    await resetSession(bed.deps, learner, sessionId);
+    bed.files.set(sessionId, new Set()); // the fresh environment has none of the learner's files
+    const scripts = () => bed.runner.scripts.filter((r) => r.sessionId === sessionId).map((r) => r.script);
+    const before = scripts().length;
+    const reset = await getProgress(bed.deps, learner, sessionId);
+    assert.deepEqual(reset.steps.map((st) => [st.status, st.startedAt]), [["passed", null], ["active", null], ["locked", null]]);
+    assert.equal((await autoCheck(bed.deps, sessionId))?.steps[1]!.lastCheck, null, "no background checks before the step is set up again");
+
+    const started = await startAction(bed.deps, learner, sessionId, "two");
+    assert.deepEqual(scripts().slice(before), ["touch /root/one-a /root/one-b", "echo prepare-two"], "step one's solve replayed (its setup is provisioning's), then step two's setup");
+    assert.deepEqual(started.progress.steps.map((st) => st.status), ["passed", "active", "locked"]);
+    assert.ok(started.progress.steps.every((st, i) => i === 2 || st.startedAt !== null));
+    await startAction(bed.deps, learner, sessionId, "two");
+    assert.equal(scripts().length, before + 2, "replayed once only");
   });
 
   it("keeps a failed solve from skipping, with the script's output in the error", async () => {

@@ -60,13 +60,35 @@ async function ensureStarted(deps: LabSessionDeps, ctx: StepContext): Promise<vo
   if (await store.claimStart(deps.prisma, ctx.session.id, ctx.step.id)) await setupClaimed(deps, ctx);
 }
 
-/** Runs the setup of a step this caller just marked started; a failure unmarks it, so a retry runs it again. */
-async function setupClaimed(deps: LabSessionDeps, ctx: StepContext): Promise<void> {
+/**
+ * Runs the setup of a step this caller just marked started; a failure unmarks it, so a retry runs it again.
+ * After an environment reset (which unmarks every step) the earlier steps the learner finished are replayed
+ * first — each one's setup and solve, in order — so the fresh environment is where the learner left it.
+ * The first step's setup is left to provisioning, unless the learner asked to reset that step.
+ */
+async function setupClaimed(deps: LabSessionDeps, ctx: StepContext, opts: { evenTheFirst?: boolean } = {}): Promise<void> {
+  const index = ctx.lab.steps.indexOf(ctx.step);
   try {
-    await runSetup(deps, ctx.session.id, ctx.step);
+    await replayFinishedSteps(deps, ctx, index);
+    if (index > 0 || opts.evenTheFirst) await runSetup(deps, ctx.session.id, ctx.step);
   } catch (err) {
     await store.releaseStart(deps.prisma, ctx.session.id, ctx.step.id);
     throw err;
+  }
+}
+
+async function replayFinishedSteps(deps: LabSessionDeps, ctx: StepContext, before: number): Promise<void> {
+  const progress = await store.loadProgress(deps.prisma, ctx.session, ctx.lab);
+  for (const [i, step] of ctx.lab.steps.slice(0, before).entries()) {
+    const view = progress.steps[i]!;
+    if (!isDone(view.status) || view.startedAt !== null || !(await store.claimStart(deps.prisma, ctx.session.id, step.id))) continue;
+    try {
+      if (i > 0) await runSetup(deps, ctx.session.id, step);
+      if (step.solve) await runStepScript(deps.runner, ctx.session.id, step, step.solve, "solve");
+    } catch (err) {
+      await store.releaseStart(deps.prisma, ctx.session.id, step.id);
+      throw err;
+    }
   }
 }
 
@@ -141,7 +163,7 @@ export async function skipAction(deps: LabSessionDeps, userId: string, sessionId
 /** Runs the step's setup scripts again (the learner wants a clean start of this step). */
 export async function resetAction(deps: LabSessionDeps, userId: string, sessionId: string, stepId: string): Promise<{ progress: ProgressView }> {
   const ctx = await stepContext(deps, userId, sessionId, stepId);
-  if (await store.claimStart(deps.prisma, sessionId, stepId)) await setupClaimed(deps, ctx);
+  if (await store.claimStart(deps.prisma, sessionId, stepId)) await setupClaimed(deps, ctx, { evenTheFirst: true });
   else await runSetup(deps, sessionId, ctx.step);
   await store.touchSession(deps.prisma, sessionId);
   return { progress: await fresh(deps, ctx) };

@@ -54,7 +54,7 @@ export function SessionBar({ expiresAt, busy, error, compact = false, onExtend, 
           disabled={busy !== null || left.ended}
           aria-label={compact ? "Reset the environment" : undefined}
           onClick={() => {
-            if (window.confirm("Reset the environment? Everything you changed in it is lost and it starts over.")) onReset();
+            if (window.confirm("Reset the environment? Everything you changed in it is lost. Your progress stays: Praxis replays the steps you finished, so you pick up at the start of the step you are on.")) onReset();
           }}
         >
           {busy === "resetting" ? "Resetting…" : "Reset"}
