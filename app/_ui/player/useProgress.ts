@@ -6,6 +6,7 @@
  * restarting, say) is reopened after a pause, so auto-detection resumes without a reload.
  */
 import { useCallback, useEffect, useState } from "react";
+import { followEvents } from "../events/follow-events";
 import { getProgress, progressEventsUrl } from "./player-api";
 import type { ProgressView } from "./progress-types";
 
@@ -18,30 +19,23 @@ export function useProgress(sessionId: string | null) {
   useEffect(() => {
     if (!sessionId) return;
     let stopped = false;
-    let source: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     getProgress(sessionId).then(
       (p) => !stopped && (setProgress(p), setError(null)),
       (err: unknown) => !stopped && setError(err instanceof Error ? err.message : String(err)),
     );
-    const open = () => {
-      if (stopped) return;
-      source = new EventSource(progressEventsUrl(sessionId));
-      source.addEventListener("progress", (m) => {
-        setProgress(JSON.parse((m as MessageEvent<string>).data) as ProgressView);
-        setError(null);
-      });
-      source.onerror = () => {
-        if (source?.readyState !== EventSource.CLOSED) return; // the browser reconnects by itself
-        source = null;
-        timer = setTimeout(open, REOPEN_MS);
-      };
-    };
-    open();
+    const stop = followEvents(
+      progressEventsUrl(sessionId),
+      {
+        progress: (data) => {
+          setProgress(JSON.parse(data) as ProgressView);
+          setError(null);
+        },
+      },
+      { reopenMs: REOPEN_MS },
+    );
     return () => {
       stopped = true;
-      clearTimeout(timer);
-      source?.close();
+      stop();
     };
   }, [sessionId]);
 

@@ -5,15 +5,12 @@
  * learners (their stream answers 204 and EventSource stops). A message can be dismissed.
  */
 import { useEffect, useState } from "react";
+import type { LearnerWorkshopView } from "../../_server/workshops/learner-stream";
 import { MY_WORKSHOP_EVENTS } from "./workshops-api";
 import "./workshops.css";
 
-interface WorkshopView {
-  title: string;
-  phase: "scheduled" | "running" | "ended";
-  endsAt: string;
-  messages: Array<{ id: string; text: string; at: string }>;
-}
+// The server defines the shape; a type-only import keeps it in one place.
+type WorkshopView = LearnerWorkshopView;
 
 export function WorkshopBanner() {
   const [view, setView] = useState<WorkshopView | null>(null);

@@ -1,40 +1,11 @@
-/** The dashboard stream's payload as the browser receives it (mirrors app/_server/workshops/dashboard-view.ts). */
-export interface StepCell {
-  stepId: string;
-  status: "locked" | "active" | "passed" | "skipped";
-  attempts: number;
-  failedChecks: number;
-  hintsUsed: number;
-}
+/**
+ * The dashboard stream's payload as the browser receives it. The server defines the shapes
+ * (app/_server/workshops/dashboard-view.ts); a type-only import keeps them in one place without pulling
+ * server code into the browser bundle.
+ */
+import type { DashboardView, LearnerLabView, LearnerView, StepCell } from "../../_server/workshops/dashboard-view";
 
-export interface LearnerLabView {
-  sessionId: string;
-  labId: string;
-  state: string;
-  startedAt: string;
-  expiresAt: string;
-  finishedAt: string | null;
-  currentStepId: string | null;
-  currentStepSince: string | null;
-  stuck: string | null;
-  finished: boolean;
-  score: { earned: number; max: number };
-  steps: StepCell[];
-}
-
-export interface LearnerView {
-  id: string;
-  displayName: string;
-  joinedAt: string;
-  labs: LearnerLabView[];
-}
-
-export interface DashboardView {
-  workshop: { id: string; title: string; joinCode: string; phase: "scheduled" | "running" | "ended"; startsAt: string; endsAt: string; capacity: number; warmedAt: string | null };
-  labs: Array<{ id: string; title: string; steps: Array<{ id: string; title: string }> }>;
-  learners: LearnerView[];
-  messages: Array<{ text: string; at: string }>;
-}
+export type { DashboardView, LearnerLabView, LearnerView, StepCell };
 
 /** "4:05" for 245 s; "1:02:03" past an hour. */
 export function clock(ms: number): string {

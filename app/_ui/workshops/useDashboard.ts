@@ -4,6 +4,7 @@
  * server pushes a view whenever something changes; a stream the server closed is reopened after a pause.
  */
 import { useEffect, useState } from "react";
+import { followEvents } from "../events/follow-events";
 import type { DashboardView } from "./dashboard-types";
 import { dashboardEventsUrl } from "./workshops-api";
 
@@ -14,36 +15,22 @@ export function useDashboard(workshopId: string) {
   const [error, setError] = useState<string | null>(null);
   const [connected, setConnected] = useState(false);
 
-  useEffect(() => {
-    let source: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const open = () => {
-      if (stopped) return;
-      source = new EventSource(dashboardEventsUrl(workshopId));
-      source.onopen = () => setConnected(true);
-      source.addEventListener("dashboard", (m) => {
-        setView(JSON.parse((m as MessageEvent<string>).data) as DashboardView);
-        setError(null);
-      });
-      source.addEventListener("error", (m) => {
-        const data = (m as MessageEvent<string>).data;
-        if (data) setError((JSON.parse(data) as { message: string }).message);
-      });
-      source.onerror = () => {
-        setConnected(false);
-        if (source?.readyState !== EventSource.CLOSED) return;
-        source = null;
-        timer = setTimeout(open, REOPEN_MS);
-      };
-    };
-    open();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      source?.close();
-    };
-  }, [workshopId]);
+  useEffect(
+    () =>
+      followEvents(
+        dashboardEventsUrl(workshopId),
+        {
+          dashboard: (data) => {
+            setView(JSON.parse(data) as DashboardView);
+            setError(null);
+          },
+          // The server's own `error` event carries a message; the connection's errors have no data.
+          error: (data) => data && setError((JSON.parse(data) as { message: string }).message),
+        },
+        { reopenMs: REOPEN_MS, onOpen: () => setConnected(true), onDown: () => setConnected(false) },
+      ),
+    [workshopId],
+  );
 
   return { view, error, connected };
 }

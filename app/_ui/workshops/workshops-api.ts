@@ -4,6 +4,7 @@
  * the server's message, and a form's per-field problems when there are some.
  */
 import { csrfHeaders } from "../auth/csrf";
+import type { JoinInfo } from "../../_server/workshops/join";
 
 export class WorkshopRequestError extends Error {
   constructor(
@@ -71,15 +72,8 @@ export async function shadowTerminalUrl(id: string, learnerId: string, labId: st
   return `${scheme}//${window.location.host}${path}`;
 }
 
-export interface JoinInfoView {
-  joinCode: string;
-  title: string;
-  labIds: string[];
-  startsAt: string;
-  endsAt: string;
-  needsPassword: boolean;
-  phase: "scheduled" | "running" | "ended";
-}
+/** What a join page shows; the server defines it (a type-only import keeps the shape in one place). */
+export type JoinInfoView = JoinInfo;
 
 const joinUrl = (code: string) => `/api/workshops/join/${encodeURIComponent(code)}`;
 export const joinInfo = (code: string) => learnerCall<{ workshop: JoinInfoView; joined: boolean; displayName: string | null }>("GET", joinUrl(code));
