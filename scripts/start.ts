@@ -10,7 +10,10 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { migrateDatabase } from "../prisma/db";
+import { runnerClient } from "../app/_server/runner-client";
+import { parseLabRuntimeConfig } from "../app/_server/runner-config";
+import { startWarmScheduler } from "../app/_server/workshops/warm-scheduler";
+import { migrateDatabase, openDatabase } from "../prisma/db";
 import { parseStartConfig, StartConfigError } from "./server/config";
 import { startRunnerChild, type RunnerChild } from "./server/runner-child";
 import { proxyWebSocket } from "./server/ws-proxy";
@@ -76,10 +79,22 @@ await new Promise<void>((resolve, reject) => {
 });
 say(`Praxis is running at ${config.publicOrigins[0]} (listening on ${config.host}:${config.port}; Ctrl-C stops it)`);
 
+// Workshops warm up before their start and stop warming at their end by the clock, dashboard open or not.
+const stopWarmScheduler = startWarmScheduler({
+  open: async () => {
+    const labConfig = parseLabRuntimeConfig(process.env, repoRoot);
+    const db = await openDatabase({ dataDir: labConfig.dataDir, databaseUrl: labConfig.databaseUrl });
+    return { prisma: db.prisma, runner: runnerClient(labConfig), close: () => db.close() };
+  },
+  intervalMs: 30_000,
+  onError: (err) => say(`keeping workshop warm pools up to date failed (retrying in 30 s): ${err instanceof Error ? err.message : String(err)}`),
+});
+
 let stopping = false;
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
+  stopWarmScheduler();
   setTimeout(() => process.exit(code || 1), 15_000).unref();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -17,7 +17,8 @@ describe("workshop plan", () => {
   it("warms ceil(capacity × share) per lab, from the warm-up or start to the end, never more than free seats", () => {
     assert.equal(warmSeats(ws({ capacity: 25, warmSharePercent: 50 })), 13);
     assert.equal(warmSeats(ws({ seatsInUse: 25 })), 5);
-    assert.deepEqual(poolTargets([ws()], at("08:00")), {}, "not warmed up, not started");
+    assert.deepEqual(poolTargets([ws()], at("08:00")), {}, "not warmed up, not starting soon");
+    assert.deepEqual(poolTargets([ws()], at("08:45")), { a: 15, b: 15 }, "warms by itself 15 minutes before the start");
     assert.deepEqual(poolTargets([ws({ warmedAt: at("08:00") })], at("08:30")), { a: 15, b: 15 });
     assert.deepEqual(poolTargets([ws(), ws({ labIds: ["a"], capacity: 10, warmSharePercent: 100 })], at("09:30")), { a: 25, b: 15 });
     assert.deepEqual(poolTargets([ws({ endedAt: at("09:10") })], at("09:30")), {});

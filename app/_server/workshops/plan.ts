@@ -37,12 +37,22 @@ export function warmSeats(w: WarmingWorkshop): number {
   return Math.max(0, Math.min(Math.ceil((w.capacity * w.warmSharePercent) / 100), w.capacity - w.seatsInUse));
 }
 
-/** Runtime pool targets for the runner: per lab, the sum over workshops warming now (warmed up or started, not over). */
+/**
+ * How long before its start a workshop warms up by itself: provisioning a room takes minutes on a small
+ * host (about a second per environment here, much more for Kubernetes labs), and learners arrive early.
+ */
+export const WARM_LEAD_MS = 15 * 60_000;
+
+/**
+ * Runtime pool targets for the runner: per lab, the sum over workshops warming now — from WARM_LEAD_MS
+ * before the start (or the instructor's Warm up, if earlier) until the end.
+ */
 export function poolTargets(workshops: readonly WarmingWorkshop[], now: Date): Record<string, number> {
   const out: Record<string, number> = {};
   for (const w of workshops) {
     const p = phaseOf(w, now);
-    if (p === "ended" || (p === "scheduled" && !w.warmedAt)) continue;
+    const soon = w.startsAt.getTime() - now.getTime() <= WARM_LEAD_MS;
+    if (p === "ended" || (p === "scheduled" && !w.warmedAt && !soon)) continue;
     const seats = warmSeats(w);
     if (seats === 0) continue;
     for (const labId of w.labIds) out[labId] = (out[labId] ?? 0) + seats;
