@@ -8,16 +8,13 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DockerodeRuntime } from "../../runner/docker/dockerode-runtime";
 import { LABEL } from "../../runner/docker/labels";
-import { launchChromium, removeRunnerObjects } from "./browser";
+import { startProductAndBrowser } from "./browser";
 import { createInstructor } from "./instructor";
-import { startProduct, type RunningProduct } from "./product";
+import type { RunningProduct } from "./product";
 
 const LAB = "first-container";
 const ADMIN = { email: "admin@example.org", password: "a long admin passphrase", displayName: "Ada Admin" };
@@ -29,23 +26,18 @@ describe("instructor accounts, CSRF, admin page and login rate limit (e2e)", { t
   let browser: Browser;
   let admin: BrowserContext;
   let page: Page;
-  let dataDir = "";
+  let stopAll: (() => Promise<void>) | undefined;
   let sessionId = "";
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "praxis-auth-e2e-"));
-    product = await startProduct({ PRAXIS_DATA_DIR: dataDir, PRAXIS_RUNNER_ID: runnerId });
-    browser = await launchChromium();
+    ({ product, browser, stop: stopAll } = await startProductAndBrowser(runnerId));
     admin = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await admin.newPage();
     page.setDefaultTimeout(30_000);
   });
 
   after(async () => {
-    await browser?.close();
-    await product?.stop();
-    await removeRunnerObjects(runnerId, runtime);
-    await rm(dataDir, { recursive: true, force: true });
+    await stopAll?.();
   });
 
   const post = (ctx: BrowserContext, url: string, data: unknown, headers: Record<string, string> = {}) =>

@@ -8,38 +8,28 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { DockerodeRuntime } from "../../runner/docker/dockerode-runtime";
-import { startProduct, type RunningProduct } from "./product";
-import { launchChromium, removeRunnerObjects } from "./browser";
+import type { RunningProduct } from "./product";
+import { startProductAndBrowser } from "./browser";
 
 const LAB = "first-deployment";
 
 describe("a Kubernetes lab in the player (e2e)", { timeout: 300_000 }, () => {
-  const runtime = new DockerodeRuntime();
   const runnerId = `e2e-kube-${randomBytes(3).toString("hex")}`;
   let product: RunningProduct | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  let dataDir = "";
+  let stopAll: (() => Promise<void>) | undefined;
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "praxis-kube-e2e-"));
-    product = await startProduct({ PRAXIS_DATA_DIR: dataDir, PRAXIS_RUNNER_ID: runnerId });
-    browser = await launchChromium();
+    ({ product, browser, stop: stopAll } = await startProductAndBrowser(runnerId));
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(120_000);
   });
 
   after(async () => {
-    await browser?.close();
-    await product?.stop();
-    await removeRunnerObjects(runnerId, runtime);
-    await rm(dataDir, { recursive: true, force: true });
+    await stopAll?.();
   });
 
   async function typeAndSee(command: string, expected: RegExp): Promise<void> {

@@ -8,14 +8,10 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { DockerodeRuntime } from "../../runner/docker/dockerode-runtime";
-import { startProduct, type RunningProduct } from "./product";
-import { launchChromium, removeRunnerObjects } from "./browser";
+import type { RunningProduct } from "./product";
+import { startProductAndBrowser } from "./browser";
 
 const LAB = "first-container";
 
@@ -26,20 +22,17 @@ interface StepView {
 }
 
 describe("a newcomer in the lab player (e2e)", { timeout: 240_000 }, () => {
-  const runtime = new DockerodeRuntime();
   const runnerId = `e2e-${randomBytes(3).toString("hex")}`;
   let product: RunningProduct | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  let dataDir = "";
+  let stopAll: (() => Promise<void>) | undefined;
   let sessionId = "";
   const offsite: string[] = [];
   const monaco: string[] = [];
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "praxis-player-e2e-"));
-    product = await startProduct({ PRAXIS_DATA_DIR: dataDir, PRAXIS_RUNNER_ID: runnerId });
-    browser = await launchChromium();
+    ({ product, browser, stop: stopAll } = await startProductAndBrowser(runnerId));
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(60_000);
     page.on("request", (r) => {
@@ -50,10 +43,7 @@ describe("a newcomer in the lab player (e2e)", { timeout: 240_000 }, () => {
   });
 
   after(async () => {
-    await browser?.close();
-    await product?.stop();
-    await removeRunnerObjects(runnerId, runtime);
-    await rm(dataDir, { recursive: true, force: true });
+    await stopAll?.();
   });
 
   const terminal = () => page.getByTestId("terminal-workstation");

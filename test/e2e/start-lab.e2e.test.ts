@@ -8,16 +8,13 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { DockerodeRuntime } from "../../runner/docker/dockerode-runtime";
 import { LABEL } from "../../runner/docker/labels";
 import { TerminalClient, TerminalConnectError } from "../../runner/terminal/client";
-import { startProduct, type RunningProduct } from "./product";
-import { launchChromium, removeRunnerObjects } from "./browser";
+import type { RunningProduct } from "./product";
+import { startProductAndBrowser } from "./browser";
 
 const LAB = "first-container";
 
@@ -27,23 +24,18 @@ describe("start a lab in the browser (e2e)", { timeout: 300_000 }, () => {
   let product: RunningProduct | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  let dataDir = "";
+  let stopAll: (() => Promise<void>) | undefined;
   let sessionId = "";
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "praxis-start-e2e-"));
-    product = await startProduct({ PRAXIS_DATA_DIR: dataDir, PRAXIS_RUNNER_ID: runnerId });
-    browser = await launchChromium();
+    ({ product, browser, stop: stopAll } = await startProductAndBrowser(runnerId));
     page = await browser.newPage();
     page.setDefaultTimeout(60_000);
   });
 
   after(async () => {
-    await browser?.close();
-    await product?.stop();
     // Whatever happened, leave no environment of this run behind.
-    await removeRunnerObjects(runnerId, runtime);
-    await rm(dataDir, { recursive: true, force: true });
+    await stopAll?.();
   });
 
   const terminal = () => page.getByTestId("terminal-workstation");

@@ -9,16 +9,13 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DockerodeRuntime } from "../../runner/docker/dockerode-runtime";
 import { LABEL } from "../../runner/docker/labels";
-import { launchChromium, removeRunnerObjects } from "./browser";
+import { startProductAndBrowser } from "./browser";
 import { createInstructor } from "./instructor";
-import { startProduct, type RunningProduct } from "./product";
+import type { RunningProduct } from "./product";
 
 const LAB = "first-container";
 const NAMES = ["Ada", "Grace", "Linus"];
@@ -30,7 +27,7 @@ describe("an instructor-led workshop (e2e)", { timeout: 300_000 }, () => {
   let browser: Browser | undefined;
   let instructor: Page;
   const learners: Array<{ name: string; context: BrowserContext; page: Page; sessionId: string }> = [];
-  let dataDir = "";
+  let stopAll: (() => Promise<void>) | undefined;
   let joinCode = "";
 
   const containers = (labels: Record<string, string> = {}) => runtime.listContainers({ [LABEL.runner]: runnerId, ...labels });
@@ -46,19 +43,14 @@ describe("an instructor-led workshop (e2e)", { timeout: 300_000 }, () => {
     page.waitForFunction(([id, t]) => Array.from(document.querySelectorAll(`[data-testid="${id}"] .xterm-rows > div`)).some((r) => (r.textContent ?? "").includes(t!)), [testId, text] as const, { timeout });
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "praxis-workshop-e2e-"));
-    product = await startProduct({ PRAXIS_DATA_DIR: dataDir, PRAXIS_RUNNER_ID: runnerId });
-    browser = await launchChromium();
+    ({ product, browser, stop: stopAll } = await startProductAndBrowser(runnerId));
     instructor = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     instructor.setDefaultTimeout(60_000);
     instructor.on("dialog", (d) => void d.accept());
   });
 
   after(async () => {
-    await browser?.close();
-    await product?.stop();
-    await removeRunnerObjects(runnerId, runtime);
-    await rm(dataDir, { recursive: true, force: true });
+    await stopAll?.();
   });
 
   it("the instructor creates a workshop and warms it up", async () => {
