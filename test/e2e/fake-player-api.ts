@@ -8,6 +8,7 @@
  */
 import type { Page, Route } from "playwright-core";
 import { decodeClientFrame, encodeServerFrame } from "../../runner/terminal/protocol";
+import type { StepProgressView } from "../../app/_server/player/progress-model";
 
 export interface FakeStep {
   id: string;
@@ -15,19 +16,8 @@ export interface FakeStep {
   hints: number;
 }
 
-type Status = "locked" | "active" | "passed" | "skipped";
-
-interface StepState {
-  stepId: string;
-  status: Status;
-  attempts: number;
-  hintsUsed: number;
-  hintsTotal: number;
-  solutionRevealed: boolean;
-  startedAt: string | null;
-  passedAt: string | null;
-  lastCheck: null | { passed: boolean; at: string; checks: { name: string; passed: boolean; message: string; weight: number }[] };
-}
+// The fake answers with the server's own progress shapes, so it cannot drift from the real API.
+type StepState = StepProgressView;
 
 export class FakePlayerApi {
   readonly sessionId = "fake-session";
