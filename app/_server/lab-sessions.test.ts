@@ -11,7 +11,7 @@ import { after, before, describe, it } from "node:test";
 import { loadLabs } from "../../labs/index";
 import { openDatabase, type Database } from "../../prisma/db";
 import { resolveSpec } from "../../runner/environment/spec";
-import { currentSession, ensureLearner, EXTEND_BY_MS, extendSession, resetSession, sessionEvents, startSession, stopSession, terminalPath, type LabSessionDeps } from "./lab-sessions";
+import { closeTerminal, currentSession, ensureLearner, EXTEND_BY_MS, extendSession, resetSession, sessionEvents, startSession, stopSession, terminalPath, type LabSessionDeps } from "./lab-sessions";
 import { MemoryRunner } from "./memory-runner";
 import { LabSessionError } from "./runner-client";
 
@@ -73,6 +73,16 @@ describe("lab sessions", () => {
     const s = await startSession(deps, owner, "lab-d");
     assert.equal(await terminalPath(deps, owner, s.id, "box"), `/api/terminal?ticket=${s.id}.box`);
     await assert.rejects(terminalPath(deps, stranger, s.id, "box"), (e: unknown) => e instanceof LabSessionError && e.kind === "not_found");
+  });
+
+  it("closes an extra terminal only for the learner's own session, and never a host's main terminal", async () => {
+    const { id: owner } = await ensureLearner(db.prisma, undefined);
+    const { id: stranger } = await ensureLearner(db.prisma, undefined);
+    const s = await startSession(deps, owner, "lab-d2");
+    await assert.rejects(closeTerminal(deps, stranger, s.id, "box", "2"), (e: unknown) => e instanceof LabSessionError && e.kind === "not_found");
+    await assert.rejects(closeTerminal(deps, owner, s.id, "box", "main"), (e: unknown) => e instanceof LabSessionError && e.kind === "bad_request");
+    await closeTerminal(deps, owner, s.id, "box", "2");
+    assert.deepEqual(runner.closedTerminals, [{ sessionId: s.id, host: "box", terminalId: "2" }]);
   });
 
   it("extends, resets and streams events only for the learner's own session", async () => {

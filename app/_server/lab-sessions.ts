@@ -77,6 +77,13 @@ export async function terminalPath(deps: LabSessionDeps, userId: string, session
   return deps.runner.terminalPath(sessionId, host, terminalId);
 }
 
+/** Ends one of the learner's extra terminals (the tab's "×"); the main terminal of a host stays. */
+export async function closeTerminal(deps: LabSessionDeps, userId: string, sessionId: string, host: string, terminalId: string): Promise<void> {
+  if (terminalId === "main") throw new LabSessionError("bad_request", "a host's main terminal cannot be closed");
+  await own(deps, userId, sessionId);
+  await deps.runner.closeTerminal(sessionId, host, terminalId);
+}
+
 /** The provisioning progress of the learner's own session, as the runner's event stream. */
 export async function sessionEvents(deps: LabSessionDeps, userId: string, sessionId: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   await own(deps, userId, sessionId);

@@ -19,6 +19,7 @@ export class MemoryRunner implements RunnerClient {
   readonly checks: Array<{ sessionId: string } & CheckRequest> = [];
   readonly scripts: Array<{ sessionId: string } & ScriptRunRequest> = [];
   readonly serviceCalls: Array<{ sessionId: string; host: string; port: number; req: ServiceRequest }> = [];
+  readonly closedTerminals: Array<{ sessionId: string; host: string; terminalId: string }> = [];
   starts = 0;
   /** Time limits asked for at start, by session id. */
   readonly timeLimits = new Map<string, number | undefined>();
@@ -48,6 +49,10 @@ export class MemoryRunner implements RunnerClient {
   }
   async terminalPath(id: string, host: string, _terminalId?: string, opts: { readOnly?: boolean } = {}) {
     return `/api/terminal?ticket=${id}.${host}${opts.readOnly ? ".ro" : ""}`;
+  }
+  async closeTerminal(id: string, host: string, terminalId: string) {
+    if (this.sessions.get(id)?.state !== "ready") throw new LabSessionError("not_found", `no ready session ${id}`);
+    this.closedTerminals.push({ sessionId: id, host, terminalId });
   }
   async capacity(): Promise<CapacityView> {
     const live = [...this.sessions.values()].filter((s) => s.state === "ready" || s.state === "provisioning");

@@ -48,6 +48,8 @@ export interface RunnerClient {
   stop(id: string): Promise<void>;
   /** Path + query of the site's terminal WebSocket for this ticket; read-only for an instructor's shadow view. */
   terminalPath(id: string, host: string, terminalId?: string, opts?: { readOnly?: boolean }): Promise<string>;
+  /** Ends the shell of one of a host's terminals for good (the player closed its tab). */
+  closeTerminal(id: string, host: string, terminalId: string): Promise<void>;
   /** The runner's Server-Sent Events of the session's provisioning, as bytes to pass on to the browser. */
   events(id: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
   extend(id: string, byMs: number): Promise<LiveSession>;
@@ -91,6 +93,7 @@ export function runnerClient(config: LabRuntimeConfig): RunnerClient {
         (err: unknown) => (err instanceof RunnerRequestError && err.status === 404 ? undefined : mapError(err)),
       ),
     terminalPath: (id, host, terminalId, opts) => http.mintTicket(id, host, terminalId, opts).then((t) => `/api/terminal?ticket=${encodeURIComponent(t.ticket)}`, mapError),
+    closeTerminal: (id, host, terminalId) => http.closeTerminal(id, host, terminalId).catch(mapError),
     events: (id, signal) => http.openEvents(id, signal).catch(mapError),
     extend: (id, byMs) => http.extendSession(id, byMs).then(toLive, mapError),
     reset: (id) => http.resetSession(id).then(toLive, mapError),

@@ -4,6 +4,7 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { z } from "zod";
 import { HttpError } from "./errors";
 
 export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
@@ -17,6 +18,19 @@ export async function readBody(req: IncomingMessage, limitBytes: number): Promis
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
+}
+
+/** Each problem of a rejected body as "path: message", so the caller learns which field to fix. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`);
+}
+
+/** The body as `schema` types it, or a 400 naming every problem (after `hint`, when given). */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown, hint?: string): T {
+  const r = schema.safeParse(body);
+  if (r.success) return r.data;
+  const problems = describeIssues(r.error).join("; ");
+  throw new HttpError(400, "bad_request", hint ? `${hint}: ${problems}` : problems);
 }
 
 export async function readJson(req: IncomingMessage, limitBytes: number): Promise<unknown> {

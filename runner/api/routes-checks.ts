@@ -13,7 +13,7 @@ import type { ClusterChecks } from "../checks/cluster-check";
 import { executeCheck } from "../checks/execute";
 import type { CheckRequest } from "../checks/request";
 import { HttpError } from "./errors";
-import { readJson, sendJson } from "./http-io";
+import { parseBody, readJson, sendJson } from "./http-io";
 import { requireHostContainer } from "./hosts";
 import type { Histogram } from "./metrics";
 import type { Router } from "./router";
@@ -85,10 +85,8 @@ function isBackground(url: string | undefined): boolean {
 
 export function addCheckRoutes(router: Router, deps: CheckRouteDeps): void {
   router.add("POST", "/sessions/:id/checks", async ({ req, res, params }) => {
-    const body = CheckBody.safeParse(await readJson(req, 512 * 1024));
-    if (!body.success) throw new HttpError(400, "bad_request", body.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; "));
+    const check = parseBody(CheckBody, await readJson(req, 512 * 1024));
     const id = params.id!;
-    const check = body.data;
     if (check.kind === "kubernetes") {
       const session = deps.sessions.get(id);
       if (session.state !== "ready") throw new HttpError(409, "invalid_state", `session ${id} is ${session.state}`);

@@ -102,4 +102,16 @@ describe("runner player routes", () => {
     const anonymous = await fetch(`${base}/sessions/${id}/services/web/8080/`);
     assert.equal(anonymous.status, 401);
   });
+
+  it("closes one terminal of a host by ending its tmux session, and refuses bad ids and unknown hosts", async () => {
+    const closes: FakeExecCall[] = [];
+    runtime.onExec((c) => (c.cmd.includes("praxis-terminal-close") ? (closes.push(c), { exitCode: 0 }) : undefined));
+    await client.closeTerminal(id, "web", "2");
+    assert.deepEqual(closes.map((c) => [c.container.name.endsWith("web"), c.cmd.at(-1)]), [[true, "2"]]);
+    const failure = (status: number) => (e: unknown) => e instanceof RunnerRequestError && e.status === status;
+    await assert.rejects(client.closeTerminal(id, "web", "no/such"), failure(400));
+    await assert.rejects(client.closeTerminal(id, "web", "-bad"), failure(400));
+    await assert.rejects(client.closeTerminal(id, "ghost", "2"), failure(404));
+    assert.equal(closes.length, 1);
+  });
 });

@@ -8,8 +8,7 @@
 import { z } from "zod";
 import type { CapacityView } from "../sessions/manager-types";
 import type { PoolTargets } from "../pool/warm-pool";
-import { HttpError } from "./errors";
-import { readJson, sendJson } from "./http-io";
+import { parseBody, readJson, sendJson } from "./http-io";
 import type { Router } from "./router";
 
 export interface PoolControl {
@@ -25,9 +24,8 @@ export function addPoolRoutes(router: Router, pool: PoolControl): void {
   router.add("GET", "/capacity", async ({ res }) => sendJson(res, 200, pool.capacity()));
   router.add("GET", "/pool/targets", async ({ res }) => sendJson(res, 200, pool.targets()));
   router.add("PUT", "/pool/targets", async ({ req, res }) => {
-    const body = Targets.safeParse(await readJson(req, 64 * 1024));
-    if (!body.success) throw new HttpError(400, "bad_request", `send {"<lab-id>": <count 0-500>, …}: ${body.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ")}`);
-    pool.setTargets(new Map(Object.entries(body.data)));
+    const targets = parseBody(Targets, await readJson(req, 64 * 1024), `send {"<lab-id>": <count 0-500>, …}`);
+    pool.setTargets(new Map(Object.entries(targets)));
     sendJson(res, 200, pool.targets());
   });
 }

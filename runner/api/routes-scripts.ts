@@ -8,8 +8,7 @@
 import { z } from "zod";
 import type { ContainerRuntime } from "../docker/runtime";
 import { runScript } from "../checks/script-exec";
-import { HttpError } from "./errors";
-import { readJson, sendJson } from "./http-io";
+import { parseBody, readJson, sendJson } from "./http-io";
 import { requireHostContainer } from "./hosts";
 import type { Router } from "./router";
 import type { SessionService } from "./session-service";
@@ -34,14 +33,13 @@ export interface ScriptRunView {
 
 export function addScriptRoutes(router: Router, deps: { sessions: SessionService; runtime: ContainerRuntime }): void {
   router.add("POST", "/sessions/:id/scripts", async ({ req, res, params }) => {
-    const body = ScriptBody.safeParse(await readJson(req, 512 * 1024));
-    if (!body.success) throw new HttpError(400, "bad_request", body.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; "));
+    const body = parseBody(ScriptBody, await readJson(req, 512 * 1024));
     const id = params.id!;
-    const containerId = requireHostContainer(deps.sessions, id, body.data.host);
+    const containerId = requireHostContainer(deps.sessions, id, body.host);
     deps.sessions.touch(id);
-    const run = await runScript(deps.runtime, containerId, body.data.script, {
-      timeoutMs: body.data.timeoutMs,
-      env: body.data.env,
+    const run = await runScript(deps.runtime, containerId, body.script, {
+      timeoutMs: body.timeoutMs,
+      env: body.env,
       maxOutputBytes: SCRIPT_OUTPUT_CAP,
     });
     const view: ScriptRunView = { exitCode: run.exitCode, output: tail(run.stdout + run.stderr, SCRIPT_OUTPUT_CAP), timedOut: run.timedOut, durationMs: run.durationMs };

@@ -1,44 +1,31 @@
 /**
  * Session routes: create (answers at once: 201 with a ready session when a warm-pool member was
  * claimed, else 202 with the session provisioning; follow GET /sessions/:id/events), read, list, stop,
- * extend, reset (202, re-provisioning) and mint terminal tickets (read-only ones for a shadow view). The caller is the web app (server-side,
- * bearer token); it has already checked that its user owns the session, so minting a ticket is the
- * runner trusting that check.
+ * extend and reset (202, re-provisioning). Terminal tickets are in routes-terminals.ts.
  */
 import { z } from "zod";
 import type { Histogram } from "./metrics";
 import type { Logger } from "./logger";
 import { HttpError } from "./errors";
-import { readJson, sendJson } from "./http-io";
-import { requireHostContainer } from "./hosts";
+import { parseBody, readJson, sendJson } from "./http-io";
 import type { Router } from "./router";
 import { decodeCreateSessionRequest } from "./session-body";
 import { sessionView, type SessionService } from "./session-service";
-import type { TicketAuthority } from "../terminal/tickets";
-import { isValidTerminalId } from "../terminal/tmux";
 
 const MAX_SPEC_BYTES = 8 * 1024 * 1024;
 const MAX_SMALL_BODY = 16 * 1024;
 const MAX_EXTEND_MS = 24 * 60 * 60_000;
 
 const ExtendBody = z.strictObject({ byMs: z.number().int().positive().max(MAX_EXTEND_MS) });
-const TicketBody = z.strictObject({ host: z.string().min(1), terminalId: z.string().default("main"), readOnly: z.boolean().default(false) });
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new HttpError(400, "bad_request", r.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; "));
-  return r.data;
-}
 
 export interface SessionRoutesDeps {
   sessions: SessionService;
-  tickets: TicketAuthority;
   provisionSeconds: Histogram;
   logger: Logger;
 }
 
 export function addSessionRoutes(router: Router, deps: SessionRoutesDeps): void {
-  const { sessions, tickets, logger } = deps;
+  const { sessions, logger } = deps;
 
   router.add("POST", "/sessions", async ({ req, res }) => {
     const { spec, timeLimitMs } = decodeCreateSessionRequest(await readJson(req, MAX_SPEC_BYTES));
@@ -62,7 +49,7 @@ export function addSessionRoutes(router: Router, deps: SessionRoutesDeps): void 
   });
 
   router.add("POST", "/sessions/:id/extend", async ({ req, res, params }) => {
-    const { byMs } = parse(ExtendBody, await readJson(req, MAX_SMALL_BODY));
+    const { byMs } = parseBody(ExtendBody, await readJson(req, MAX_SMALL_BODY));
     sendJson(res, 200, sessionView(await sessions.extend(params.id!, byMs)));
   });
 
@@ -70,15 +57,5 @@ export function addSessionRoutes(router: Router, deps: SessionRoutesDeps): void 
     const { session } = await sessions.reset(params.id!);
     logger.info("session.reset", { sessionId: session.id });
     sendJson(res, 202, sessionView(session));
-  });
-
-  router.add("POST", "/sessions/:id/tickets", async ({ req, res, params }) => {
-    const { host, terminalId, readOnly } = parse(TicketBody, await readJson(req, MAX_SMALL_BODY));
-    if (!isValidTerminalId(terminalId)) throw new HttpError(400, "bad_request", `terminalId must match [A-Za-z0-9][A-Za-z0-9_-]{0,31}`);
-    requireHostContainer(sessions, params.id!, host);
-    // Someone watching (a shadow view) is not the learner being active.
-    if (!readOnly) sessions.touch(params.id!);
-    const { ticket, expiresAt } = tickets.mint({ sessionId: params.id!, host, terminalId, ...(readOnly ? { readOnly } : {}) });
-    sendJson(res, 201, { ticket, expiresAt: new Date(expiresAt).toISOString(), path: `/terminal?ticket=${encodeURIComponent(ticket)}` });
   });
 }

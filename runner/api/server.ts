@@ -25,6 +25,7 @@ import { addScriptRoutes } from "./routes-scripts";
 import { addServiceRoutes } from "./routes-services";
 import { addPoolRoutes, type PoolControl } from "./routes-pool";
 import { addSessionRoutes } from "./routes-sessions";
+import { addTerminalRoutes } from "./routes-terminals";
 import { Router } from "./router";
 import { createRunnerMetrics, type RunnerMetrics } from "./runner-metrics";
 import type { SessionService } from "./session-service";
@@ -78,7 +79,8 @@ export function createRunnerApi(deps: RunnerApiDeps): RunnerApi {
   });
 
   const router = new Router();
-  addSessionRoutes(router, { sessions, tickets: deps.tickets, provisionSeconds: metrics.provisionSeconds, logger });
+  addSessionRoutes(router, { sessions, provisionSeconds: metrics.provisionSeconds, logger });
+  addTerminalRoutes(router, { sessions, tickets: deps.tickets, runtime: deps.runtime });
   addEventRoutes(router, { sessions });
   addCheckRoutes(router, { sessions, runtime: deps.runtime, clusterChecks: new ClusterChecks(deps.runtime), checkSeconds: metrics.checkSeconds });
   addFileRoutes(router, { sessions, files: new HostFiles(deps.runtime) });

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { resolveSpec, type EnvironmentSpec } from "../environment/spec";
 import { HttpError } from "./errors";
+import { describeIssues } from "./http-io";
 
 const positiveInt = z.number().int().positive();
 
@@ -44,7 +45,7 @@ export function decodeCreateSession(body: unknown): EnvironmentSpec {
 export function decodeCreateSessionRequest(body: unknown): { spec: EnvironmentSpec; timeLimitMs?: number } {
   const parsed = CreateSessionBody.safeParse(body);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`);
+    const problems = describeIssues(parsed.error);
     throw new HttpError(400, "bad_request", `invalid session request:\n  - ${problems.join("\n  - ")}`, { problems });
   }
   const { spec, timeLimitMs } = parsed.data;

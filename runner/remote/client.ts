@@ -176,6 +176,11 @@ export class RunnerHttpClient {
     return this.call("POST", `/sessions/${encodeURIComponent(id)}/tickets`, { host, terminalId, ...(opts.readOnly ? { readOnly: true } : {}) });
   }
 
+  /** Ends one terminal's shell (its tmux session) on a host; the learner closed its tab. */
+  closeTerminal(id: string, host: string, terminalId: string): Promise<void> {
+    return this.call("DELETE", `/sessions/${encodeURIComponent(id)}/hosts/${encodeURIComponent(host)}/terminals/${encodeURIComponent(terminalId)}`);
+  }
+
   /** The host's session and memory limits and their current use. */
   capacity(): Promise<CapacityView> {
     return this.call("GET", "/capacity");

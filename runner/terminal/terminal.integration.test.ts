@@ -13,6 +13,7 @@ import { TerminalGateway } from "./gateway";
 import { originChecker } from "./origin";
 import { startTestHost, type TestHost } from "./testing/docker-host";
 import { TicketAuthority } from "./tickets";
+import { closeCommand } from "./tmux";
 
 const ORIGIN = "http://app.test";
 /**
@@ -137,6 +138,25 @@ describe("terminals over WebSocket (Docker)", { timeout: 180_000 }, () => {
     assert.equal((await tmux(["display-message", "-p", "-t", "shadowed", "#{window_width}"])).trim(), "120", "the watcher did not resize the learner's window");
     for (const c of [watcher, learner]) c.close();
     await Promise.all([watcher.closed, learner.closed]);
+  });
+
+  it("closing a terminal ends its shell and jobs and drops its connection; other terminals stay", async () => {
+    const keep = await connect("keeper");
+    const kept = transcript(keep);
+    const doomed = await connect("doomed");
+    const doomedOut = transcript(doomed);
+    doomed.write("sleep 601 & echo job-$((5*5))\r");
+    await doomedOut.waitFor(/job-25/);
+    const closing = await runtime.exec(host.containerId, { cmd: closeCommand("doomed"), timeoutMs: 10_000 });
+    assert.equal(closing.exitCode, 0, closing.stderr);
+    await doomed.closed;
+    assert.notEqual((await runtime.exec(host.containerId, { cmd: ["tmux", "has-session", "-t", "=doomed"] })).exitCode, 0, "the tmux session is gone");
+    await waitUntil(async () => (await runtime.exec(host.containerId, { cmd: ["sh", "-c", "! pgrep -f '^sleep 601'"] })).exitCode === 0, "the terminal's background job to end");
+    keep.write("echo still-$((4+4))\r");
+    await kept.waitFor(/still-8/);
+    assert.equal((await runtime.exec(host.containerId, { cmd: closeCommand("never-opened") })).exitCode, 0, "closing an unknown terminal is a no-op");
+    keep.close();
+    await keep.closed;
   });
 
   it("bounds buffered output under a `yes` flood and stays responsive", async () => {

@@ -59,5 +59,17 @@ export function detachCommand(connectionId: string): string[] {
   return ["sh", "-c", DETACH_SCRIPT, "praxis-terminal-detach", connectionId];
 }
 
+// The session's shell, its jobs and any attached clients (the learner's tab, a shadow view) end together.
+const CLOSE_SCRIPT = [
+  `if command -v tmux >/dev/null 2>&1; then tmux kill-session -t "=$1" 2>/dev/null; fi`,
+  `exit 0`,
+].join("\n");
+
+/** Argv for a plain exec that ends the terminal's tmux session for good (the player closed its tab). */
+export function closeCommand(terminalId: string): string[] {
+  check("terminal id", TERMINAL_ID, terminalId);
+  return ["sh", "-c", CLOSE_SCRIPT, "praxis-terminal-close", terminalId];
+}
+
 /** Environment for the attached shell: xterm.js speaks xterm-256color with truecolor. */
 export const TERMINAL_ENV: Readonly<Record<string, string>> = { TERM: "xterm-256color", COLORTERM: "truecolor" };

@@ -4,7 +4,7 @@
  * it being prepared, type in the terminal (and in a second one, a shell of its own), edit a file in the editor
  * and save it, press Check and read what is wrong, then solve the step by typing — without pressing Check —
  * and see it turn green by itself (the server's background auto-check). A reload finds the same shell (tmux)
- * and the same progress. Every request the page makes stays on the site: Monaco is served by it, not a CDN.
+ * and the same progress; closing the extra terminal ends its shell. Every request the page makes stays on the site: Monaco is served by it, not a CDN.
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
@@ -129,6 +129,13 @@ describe("a newcomer in the lab player (e2e)", { timeout: 240_000 }, () => {
     await page.getByRole("tab", { name: "workstation (2)" }).waitFor(); // the extra terminal comes back too
     await page.getByRole("region", { name: "Terminal workstation", exact: true }).locator('.terminal-status[data-status="open"]').waitFor();
     await typeAndSee("echo mark=$PRAXIS_MARK", "mark=kept-42");
+  });
+
+  it("closes the extra terminal, and its shell ends with the tab", async () => {
+    await page.getByRole("tab", { name: "workstation (2)" }).click();
+    await page.getByRole("button", { name: "Close terminal workstation (2)" }).click();
+    await page.getByRole("tab", { name: "workstation (2)" }).waitFor({ state: "detached" });
+    await typeAndSee("for i in $(seq 50); do tmux has-session -t =2 2>/dev/null || break; sleep 0.1; done; tmux has-session -t =2 2>/dev/null && echo still-there || echo gone-$((1+1))", "gone-2");
   });
 
   it("never left the site: Monaco came from it too", () => {

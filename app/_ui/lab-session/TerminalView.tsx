@@ -29,7 +29,7 @@ export interface TerminalViewProps {
   visible?: boolean;
   label?: string;
   onHandle?(handle: TerminalHandle | null): void;
-  /** Offered for extra terminals; the shell stays on the host, and reopening that number reattaches to it. */
+  /** Offered for extra terminals: closing one ends its shell on the host (the main terminal always stays). */
   onClose?(): void;
   /** Where a fresh ticket comes from, instead of the learner's own terminal route (the shadow view's). */
   ticketUrl?: () => Promise<string>;

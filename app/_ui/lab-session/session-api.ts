@@ -44,6 +44,10 @@ export const resetSession = (sessionId: string) =>
 /** Server-Sent Events of the session's provisioning (see provision-progress.ts). */
 export const eventsUrl = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/events`;
 
+/** Ends an extra terminal's shell on the host (its tab was closed); "main" always stays. */
+export const closeTerminal = (sessionId: string, host: string, terminalId: string) =>
+  call<unknown>("DELETE", `/api/sessions/${encodeURIComponent(sessionId)}/terminals/${encodeURIComponent(host)}/${encodeURIComponent(terminalId)}`).then(() => undefined);
+
 /** A ws(s):// URL for one terminal on a host ("main" unless the learner opened more), with a fresh single-use ticket. */
 export async function terminalUrl(sessionId: string, host: string, terminalId = "main"): Promise<string> {
   const body = terminalId === "main" ? { host } : { host, terminalId };

@@ -9,6 +9,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { OPEN_FILE_EVENT, type OpenFileRequest } from "../markdown/open-file-event";
 import { RUN_EVENT, type RunRequest } from "../markdown/run-event";
+import { closeTerminal as closeTerminalShell } from "../lab-session/session-api";
 import { TerminalView, type TerminalHandle } from "../lab-session/TerminalView";
 import { EditorPanel } from "./EditorPanel";
 import { hostForPath } from "./file-paths";
@@ -108,6 +109,8 @@ export function Workspace({ sessionId, hosts, services }: { sessionId: string; h
   const closeTerminal = (host: string, terminalId: string) => {
     setTerminals((t) => removeTerminal(t, host, terminalId));
     show(`term:${host}:main`);
+    // The tab is gone either way; a shell that could not be ended now ends with the environment.
+    closeTerminalShell(sessionId, host, terminalId).catch((err: unknown) => console.warn(`closing terminal ${host}/${terminalId}:`, err));
   };
 
   return (
