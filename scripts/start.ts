@@ -14,6 +14,7 @@ import { runnerClient } from "../app/_server/runner-client";
 import { parseLabRuntimeConfig } from "../app/_server/runner-config";
 import { startWarmScheduler } from "../app/_server/workshops/warm-scheduler";
 import { migrateDatabase, openDatabase } from "../prisma/db";
+import { clientAddress } from "./server/client-address";
 import { parseStartConfig, StartConfigError } from "./server/config";
 import { startRunnerChild, type RunnerChild } from "./server/runner-child";
 import { proxyWebSocket } from "./server/ws-proxy";
@@ -61,8 +62,9 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const server = createServer((req, res) => {
   // The login rate limit counts failures per client address (app/_server/auth/config.ts). Stamp it from
-  // the TCP socket, replacing any header of that name the client sent, so no client can choose its own.
-  req.headers["x-praxis-client-ip"] = req.socket.remoteAddress ?? "unknown";
+  // the TCP socket (or a trusted proxy's X-Forwarded-For), replacing any header of that name the client
+  // sent, so no client can choose its own.
+  req.headers["x-praxis-client-ip"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustedProxies);
   void handle(req, res);
 });
 server.on("upgrade", (req, socket, head) => {

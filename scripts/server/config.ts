@@ -5,6 +5,7 @@
  * remote runner (production: separate processes). Every problem is listed at once; see .env.example.
  */
 import path from "node:path";
+import { parseTrustedProxies } from "./client-address";
 
 export interface StartConfig {
   host: string;
@@ -13,6 +14,8 @@ export interface StartConfig {
   publicOrigins: readonly string[];
   dataDir: string;
   databaseUrl?: string;
+  /** Reverse proxies whose X-Forwarded-For names the client (client-address.ts). */
+  trustedProxies: ReadonlySet<string>;
   /** Set when an external runner is used instead of the embedded child. */
   remoteRunner?: { url: string; token: string };
 }
@@ -47,6 +50,12 @@ export function parseStartConfig(env: Env, repoRoot: string): Readonly<StartConf
     if (!token || token.length < 32) problems.push("PRAXIS_RUNNER_TOKEN must be set (32+ characters) when PRAXIS_RUNNER_URL is set");
     remoteRunner = { url: url.replace(/\/$/, ""), token: token ?? "" };
   }
+  let trustedProxies: ReadonlySet<string> = new Set();
+  try {
+    trustedProxies = parseTrustedProxies(env.PRAXIS_TRUSTED_PROXIES);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
   if (problems.length > 0) throw new StartConfigError(problems);
   return Object.freeze({
     host,
@@ -54,6 +63,7 @@ export function parseStartConfig(env: Env, repoRoot: string): Readonly<StartConf
     publicOrigins: Object.freeze(publicOrigins),
     dataDir: path.resolve(repoRoot, env.PRAXIS_DATA_DIR?.trim() || "data"),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    trustedProxies,
     remoteRunner,
   });
 }
