@@ -34,7 +34,8 @@ export async function startSite(env: Record<string, string>, timeoutMs = 60_000)
   const child = spawn(
     path.join(REPO_ROOT, "node_modules", ".bin", "node"),
     [path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    { cwd: REPO_ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    // The site's own address is its public origin (the CSRF Origin check of instructor forms), unless a test says otherwise.
+    { cwd: REPO_ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PRAXIS_PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));

@@ -15,6 +15,8 @@ export async function renderDiagrams(root: ParentNode, theme: Theme): Promise<vo
     startOnLoad: false,
     securityLevel: "strict",
     theme: theme === "dark" ? "dark" : "neutral",
+    // The dark theme's edge labels (#ccc on #585858) miss WCAG's 4.5:1; a darker label background meets it.
+    ...(theme === "dark" ? { themeVariables: { edgeLabelBackground: "#404040" } } : {}),
     // Mermaid sizes boxes by measuring text in this font; "inherit" measures one font and draws another,
     // which clips labels, so pass the page's actual font stack.
     fontFamily: getComputedStyle(document.body).fontFamily,

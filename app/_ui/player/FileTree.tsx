@@ -97,7 +97,7 @@ export function FileTree({ sessionId, hosts, activeKey, onOpen }: FileTreeProps)
         </button>
         {open ? (
           node?.status === "dir" ? (
-            <ul role="group">
+            <ul>
               {node.entries.map((e) => (e.type === "directory" ? renderDir(host, joinPath(path, e.name), e.name, depth + 1) : renderFile(host, joinPath(path, e.name), e.name, depth + 1)))}
               {node.truncated ? <li className="tree-note">(more files not shown)</li> : null}
               {node.entries.length === 0 ? <li className="tree-note" style={{ paddingLeft: `${1.4 + depth * 0.9}rem` }}>empty</li> : null}

@@ -15,7 +15,7 @@ export function FinishPage({ labId, html, progress, onStop, stopping }: { labId:
   const score = summary ? scoreLine(summary.score) : null;
   return (
     <article className="finish-page" aria-labelledby="player-finish">
-      <div className="player-scroll">
+      <div className="player-scroll" tabIndex={0}>
         <p className="eyebrow">Finish</p>
         <h2 id="player-finish" className="player-page-title">
           You made it through the lab

@@ -5,7 +5,7 @@ import { RenderedHtml } from "./RenderedHtml";
 export function IntroPage({ title, html, estimatedMinutes, stepCount, onStart }: { title: string; html: string; estimatedMinutes: number; stepCount: number; onStart: (() => void) | null }) {
   return (
     <article className="intro-page" aria-labelledby="player-intro">
-      <div className="player-scroll">
+      <div className="player-scroll" tabIndex={0}>
         <p className="eyebrow">
           Introduction · {stepCount} {stepCount === 1 ? "step" : "steps"} · about {estimatedMinutes} min
         </p>

@@ -96,7 +96,7 @@ export function StepPage({ sessionId, step, index, total, progress, ready, prepa
 
   return (
     <article className="step-page" aria-labelledby={`player-step-${step.id}`} data-step={step.id} data-status={status}>
-      <div className="player-scroll">
+      <div className="player-scroll" tabIndex={0}>
         <p className="eyebrow">
           Step {index + 1} of {total}
         </p>
