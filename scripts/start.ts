@@ -2,15 +2,18 @@
  * `npm start`: the whole product in one command with embedded defaults. Applies database migrations,
  * starts the runner as a child process on loopback with a token generated for this run (unless
  * PRAXIS_RUNNER_URL names an external runner), then serves the built Next.js site from a small custom
- * Node server that also forwards WebSocket upgrades on /api/terminal to the runner's /terminal, so
+ * Node server that also forwards WebSocket upgrades on /api/terminal to the runner's /terminal (and those to a
+ * lab's web service, once this server has checked the learner may open them: service-upgrade.ts), so
  * browsers only ever talk to the site. Ctrl-C (or SIGTERM) stops the site and the runner.
  * The composition root of the web process: the only place that reads process.env for these settings.
  */
 import { existsSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import path from "node:path";
 import next from "next";
-import { runnerClient } from "../app/_server/runner-client";
+import { authorizeServiceUpgrade, isServiceUpgradePath, serviceCookieHeader } from "../app/_server/player/service-upgrade";
+import { LabSessionError, runnerClient } from "../app/_server/runner-client";
 import { parseLabRuntimeConfig } from "../app/_server/runner-config";
 import { startWarmScheduler } from "../app/_server/workshops/warm-scheduler";
 import { migrateDatabase, openDatabase } from "../prisma/db";
@@ -24,7 +27,7 @@ const repoRoot = path.resolve(import.meta.dirname, "..");
 if (existsSync(path.join(repoRoot, ".env"))) process.loadEnvFile(path.join(repoRoot, ".env"));
 const say = (message: string) => process.stderr.write(`praxis: ${message}\n`);
 
-let config;
+let config: ReturnType<typeof parseStartConfig>;
 try {
   config = parseStartConfig(process.env, repoRoot);
 } catch (err) {
@@ -57,7 +60,10 @@ Object.assign(process.env, {
   ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : {}),
 });
 
-const app = next({ dev: false, dir: repoRoot, hostname: config.host, port: config.port });
+// Next.js would attach its own upgrade listener to our server on the first request, and it ends every
+// upgrade whose path matches an app route, such as a lab service's WebSocket. Praxis routes its upgrades
+// itself (below), so Next gets a server of its own that never listens.
+const app = next({ dev: false, dir: repoRoot, hostname: config.host, port: config.port, httpServer: createServer() });
 await app.prepare();
 const handle = app.getRequestHandler();
 const server = createServer((req, res) => {
@@ -69,12 +75,33 @@ const server = createServer((req, res) => {
 });
 server.on("upgrade", (req, socket, head) => {
   const url = new URL(req.url ?? "/", "http://site.invalid");
+  if (isServiceUpgradePath(url.pathname)) {
+    void proxyServiceUpgrade(req, socket, head, url);
+    return;
+  }
   if (url.pathname !== "/api/terminal") {
     socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
     return;
   }
   proxyWebSocket(req, socket, head, new URL(`/terminal${url.search}`, runner.url));
 });
+/** A WebSocket to a lab's web service: the learner's own session and a declared port only, from our own pages. */
+async function proxyServiceUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
+  const refuse = (status: number, text: string): void => void socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.on("error", () => socket.destroy());
+  // Cookies make this request the learner's, so another site's page must not be able to open it.
+  if (req.headers.origin && !config.publicOrigins.includes(req.headers.origin)) return refuse(403, "Forbidden");
+  let path: string;
+  try {
+    path = await authorizeServiceUpgrade(process.env, repoRoot, url, req.headers.cookie);
+  } catch (err) {
+    if (err instanceof LabSessionError) return refuse(err.kind === "bad_request" ? 400 : 404, err.kind === "bad_request" ? "Bad Request" : "Not Found");
+    say(`service WebSocket ${url.pathname} failed: ${err instanceof Error ? err.message : String(err)}`);
+    return refuse(502, "Bad Gateway");
+  }
+  proxyWebSocket(req, socket, head, new URL(path, runner.url), { authorization: `Bearer ${runner.token}`, cookie: serviceCookieHeader(req.headers.cookie) });
+}
+
 await new Promise<void>((resolve, reject) => {
   server.once("error", reject);
   server.listen(config.port, config.host, () => resolve());

@@ -8,15 +8,14 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
 import { openDatabase, type PrismaClient } from "../../prisma/db";
-import { labSpecLoader } from "../../runner/process/lab-specs";
-import { loadLabs } from "../../labs/index";
 import { InvalidEnvironmentError } from "../../runner/environment/spec";
-import { parseSiteConfig } from "./config";
 import { ensureLearner, type LabSessionDeps } from "./lab-sessions";
-import { LabSessionError, runnerClient } from "./runner-client";
-import { parseIdentityConfig, parseLabRuntimeConfig, RunnerNotConfigured, type IdentityConfig, type LabRuntimeConfig } from "./runner-config";
+import { LEARNER_COOKIE, openLabDeps } from "./lab-deps";
+import { LabSessionError } from "./runner-client";
+import { parseIdentityConfig, RunnerNotConfigured, type IdentityConfig } from "./runner-config";
 
-export const LEARNER_COOKIE = "praxis_learner";
+export { LEARNER_COOKIE, openLabDeps };
+
 const YEAR_SECONDS = 365 * 24 * 3600;
 
 const STATUS: Record<LabSessionError["kind"], number> = { bad_request: 400, not_found: 404, at_capacity: 503, invalid_lab: 422, runner_unavailable: 503, conflict: 409, failed: 502 };
@@ -45,28 +44,6 @@ async function resolveLearner(prisma: PrismaClient, config: IdentityConfig): Pro
   const learner = await ensureLearner(prisma, jar.get(LEARNER_COOKIE)?.value);
   if (learner.created) setLearnerCookie(jar, learner.id, config);
   return learner.id;
-}
-
-/**
- * The per-use dependencies of lab-session code (database, runner client, lab loader), built from the
- * environment. Requests open one each; the player's background checks open one per run, because an
- * event stream outlives the request that opened it.
- */
-export async function openLabDeps(env: Record<string, string | undefined>, repoRoot: string): Promise<{ deps: LabSessionDeps; config: LabRuntimeConfig; close(): Promise<void> }> {
-  const config = parseLabRuntimeConfig(env, repoRoot);
-  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  const { labDirs } = parseSiteConfig(env, repoRoot);
-  const deps: LabSessionDeps = {
-    prisma: db.prisma,
-    runner: runnerClient(config),
-    loadSpec: labSpecLoader(labDirs),
-    loadLab: async (labId) => {
-      const lab = (await loadLabs([...labDirs])).labs.find((l) => l.metadata.id === labId);
-      if (!lab) throw new InvalidEnvironmentError([`no valid lab "${labId}" in ${labDirs.join(", ")}`]);
-      return lab;
-    },
-  };
-  return { deps, config, close: () => db.close() };
 }
 
 /** Like withLearner, for handlers that build their own response (e.g. an event stream). */

@@ -16,6 +16,7 @@ import { removeSessionObjects } from "../provision/teardown";
 import { RunnerHttpClient, RunnerRequestError } from "../remote/client";
 import { encodeHttpRequest, parseHttpResponse } from "../services/http-wire";
 import { relayHttp, ServiceError, type RelayTool } from "../services/relay";
+import { openTunnel } from "../services/tunnel";
 import { SessionManager } from "../sessions/manager";
 import { TicketAuthority } from "../terminal/tickets";
 import { memoryLogger } from "./logger";
@@ -119,5 +120,14 @@ describe("player routes on Docker", { timeout: 180_000 }, () => {
       relayHttp(runtime, containerId, 8080, request, { timeoutMs: 10_000, maxResponseBytes: 1 << 20, tools: [] }),
       (e) => e instanceof ServiceError && e.kind === "no_relay" && /needs bash, perl or busybox/.test(e.message),
     );
+  });
+
+  it("opens a two-way tunnel to the service with busybox nc (the tool this image has)", async () => {
+    const tunnel = await openTunnel(runtime, containerId, 8080, ["busybox"]);
+    let answer = "";
+    tunnel.stdout.on("data", (d: Buffer) => (answer += d.toString("latin1")));
+    tunnel.stdin.write("GET /bin.dat HTTP/1.0\r\n\r\n");
+    await tunnel.exited; // busybox httpd closes after one answer, which ends the tunnel
+    assert.match(answer, /^HTTP\/1.[01] 200 OK[\s\S]*\r\n\r\n\0\xff\r\n\x80binary$/);
   });
 });

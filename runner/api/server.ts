@@ -23,6 +23,7 @@ import { addEventRoutes } from "./routes-events";
 import { addFileRoutes } from "./routes-files";
 import { addScriptRoutes } from "./routes-scripts";
 import { addServiceRoutes } from "./routes-services";
+import { handleServiceUpgrade } from "./service-upgrade";
 import { addPoolRoutes, type PoolControl } from "./routes-pool";
 import { addSessionRoutes } from "./routes-sessions";
 import { addTerminalRoutes } from "./routes-terminals";
@@ -119,6 +120,7 @@ export function createRunnerApi(deps: RunnerApiDeps): RunnerApi {
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? "/", "http://runner.invalid");
     if (url.pathname !== "/terminal") {
+      if (handleServiceUpgrade({ sessions, runtime: deps.runtime, authorized, logger }, req, socket, head, url)) return;
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
       return;
     }

@@ -1,13 +1,13 @@
 /**
  * Exec against Docker: the captured variant (output, exit code, client-side deadline) used by setup
- * scripts and checks, and the TTY variant used by terminals. Kept apart from dockerode-runtime.ts
+ * scripts and checks, the TTY variant used by terminals, and the piped variant used by service tunnels. Kept apart from dockerode-runtime.ts
  * because stream handling is the fiddly part of the Docker API (multiplexed frames, hijacked sockets,
  * exit codes that appear a moment after the stream ends).
  */
 import type Docker from "dockerode";
-import { Readable, Writable, type Duplex } from "node:stream";
+import { PassThrough, Readable, Writable, type Duplex } from "node:stream";
 import { engine } from "./dockerode-errors";
-import type { ExecOptions, ExecResult, TtyExec, TtyExecOptions } from "./runtime";
+import type { ExecOptions, ExecResult, PipedExec, TtyExec, TtyExecOptions } from "./runtime";
 
 const DEFAULT_MAX_OUTPUT = 1024 * 1024;
 
@@ -153,4 +153,38 @@ export async function dockerExecTty(docker: Docker, containerId: string, opts: T
     close: () => stream.destroy(),
     exited,
   };
+}
+
+/** A non-TTY exec with stdin attached: demultiplexed stdout as a stream, stdin as a writable whose end is EOF. */
+export async function dockerExecPipe(docker: Docker, containerId: string, opts: { cmd: string[] }): Promise<PipedExec> {
+  const what = `piped exec ${JSON.stringify(opts.cmd)} in ${containerId}`;
+  const exec = await engine(what, () => docker.getContainer(containerId).exec({ Cmd: opts.cmd, AttachStdin: true, AttachStdout: true, AttachStderr: true }));
+  const stream: Duplex = await engine(what, () => exec.start({ hijack: true, stdin: true }));
+  const stdout = new PassThrough();
+  const stderr = new CappedSink(16 * 1024);
+  docker.modem.demuxStream(stream, stdout, stderr);
+  const stdin = new Writable({
+    write: (chunk: Buffer, _enc, done) => (stream.destroyed ? done() : void stream.write(chunk, () => done())),
+    // Half-closing the hijacked connection is how Docker learns that stdin ended.
+    final: (done) => {
+      if (!stream.destroyed) stream.end();
+      done();
+    },
+  });
+  const exited = new Promise<{ exitCode: number | null; stderr: string }>((resolve) => {
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      stdout.end();
+      exitCodeOf(exec).then(
+        (exitCode) => resolve({ exitCode, stderr: stderr.text() }),
+        () => resolve({ exitCode: null, stderr: stderr.text() }),
+      );
+    };
+    stream.on("end", settle);
+    stream.on("close", settle);
+    stream.on("error", settle);
+  });
+  return { stdin, stdout, exited, close: () => stream.destroy() };
 }

@@ -9,7 +9,7 @@ import { Readable } from "node:stream";
 import { dockerBuildImage } from "./dockerode-build";
 import { toContainerInfo, toCreateOptions } from "./dockerode-container";
 import { engine, engineOrNull } from "./dockerode-errors";
-import { dockerExec, dockerExecTty } from "./dockerode-exec";
+import { dockerExec, dockerExecPipe, dockerExecTty } from "./dockerode-exec";
 import { RuntimeError } from "./errors";
 import { checkNodeSettings } from "./node-settings";
 import type {
@@ -26,6 +26,7 @@ import type {
   NetworkSpec,
   TtyExec,
   TtyExecOptions,
+  PipedExec,
 } from "./runtime";
 import { encodeTar } from "./tar";
 
@@ -135,6 +136,10 @@ export class DockerodeRuntime implements ContainerRuntime {
 
   execTty(containerId: string, opts: TtyExecOptions): Promise<TtyExec> {
     return dockerExecTty(this.docker, containerId, opts);
+  }
+
+  execPipe(containerId: string, opts: { cmd: string[] }): Promise<PipedExec> {
+    return dockerExecPipe(this.docker, containerId, opts);
   }
 
   async copyBetween(from: { containerId: string; path: string }, to: { containerId: string; dir: string }): Promise<void> {

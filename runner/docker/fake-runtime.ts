@@ -7,7 +7,7 @@
  * handlers a test installs, falling back to a few built-ins (true, false, echo, cat FILE, exit codes).
  * `failNext` injects an engine failure into a named operation to test rollback paths.
  */
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { RuntimeError } from "./errors";
 import { FakeTtyExec } from "./fake-tty";
 import { normalizeImageRef } from "./image-ref";
@@ -25,6 +25,7 @@ import type {
   NetworkInfo,
   NetworkSpec,
   PublishedPort,
+  PipedExec,
   TtyExec,
   TtyExecOptions,
 } from "./runtime";
@@ -64,6 +65,8 @@ export class FakeRuntime implements ContainerRuntime {
   private nextHostPort = 32768;
   /** Every TTY exec started, newest last, so terminal tests can drive them. */
   readonly ttys: FakeTtyExec[] = [];
+  /** Piped execs started, in order; each is a loopback (stdin comes back on stdout), like an echo service. */
+  readonly pipes: Array<{ containerId: string; cmd: string[] }> = [];
   /** Operation log ("createContainer praxis-s1-web", ...) for asserting order where it matters. */
   readonly log: string[] = [];
   available = true;
@@ -290,6 +293,16 @@ export class FakeRuntime implements ContainerRuntime {
     const tty = new FakeTtyExec({ cols: opts.cols, rows: opts.rows });
     this.ttys.push(tty);
     return tty;
+  }
+
+  async execPipe(containerId: string, opts: { cmd: string[] }): Promise<PipedExec> {
+    this.enter("execPipe", `${containerId} ${opts.cmd.join(" ")}`);
+    const c = this.get(containerId);
+    if (c.info.state !== "running") throw new RuntimeError("conflict", `container ${c.info.name} is not running`);
+    this.pipes.push({ containerId, cmd: opts.cmd });
+    const loop = new PassThrough();
+    const exited = new Promise<{ exitCode: number | null; stderr: string }>((resolve) => loop.on("close", () => resolve({ exitCode: 0, stderr: "" })));
+    return { stdin: loop, stdout: loop, exited, close: () => loop.destroy() };
   }
 
   async copyBetween(from: { containerId: string; path: string }, to: { containerId: string; dir: string }): Promise<void> {

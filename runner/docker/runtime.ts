@@ -6,7 +6,7 @@
  * sessions and terminals can be written and tested without Docker.
  */
 
-import type { Readable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 
 /** Container labels / filters. Filters match when every listed key has exactly the given value. */
 export type Labels = Readonly<Record<string, string>>;
@@ -221,6 +221,21 @@ export interface TtyExec {
   readonly exited: Promise<{ exitCode: number | null }>;
 }
 
+/**
+ * A running process without a terminal whose stdin and stdout are byte streams, for long-lived tunnels
+ * (a WebSocket relayed to a web service inside a host). stderr is kept (capped) for error messages.
+ */
+export interface PipedExec {
+  /** Ending it closes the process's stdin. */
+  readonly stdin: Writable;
+  /** Ends when the process ends. */
+  readonly stdout: Readable;
+  /** Resolves when the process ends or the connection closes; exitCode null when unknown. */
+  readonly exited: Promise<{ exitCode: number | null; stderr: string }>;
+  /** Drops the connection (the process gets EOF on stdin). */
+  close(): void;
+}
+
 export interface FileToCopy {
   /** Absolute path inside the container. */
   path: string;
@@ -279,6 +294,8 @@ export interface ContainerRuntime {
    */
   copyBetween(from: { containerId: string; path: string }, to: { containerId: string; dir: string }): Promise<void>;
   execTty(containerId: string, opts: TtyExecOptions): Promise<TtyExec>;
+  /** Starts a process with piped, undecoded stdin/stdout and no terminal (see PipedExec). */
+  execPipe(containerId: string, opts: { cmd: string[] }): Promise<PipedExec>;
   /** Writes files (creating parent directories) into a created or running container. */
   copyFiles(containerId: string, files: FileToCopy[]): Promise<void>;
 

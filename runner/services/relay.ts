@@ -22,8 +22,8 @@ export class ServiceError extends Error {
 export type RelayTool = "bash" | "perl" | "busybox";
 export const RELAY_TOOLS: readonly RelayTool[] = ["bash", "perl", "busybox"];
 
-/** Exit code the relay uses for "nothing accepts connections on that port". */
-const NOT_LISTENING = 97;
+/** Exit code of the relay (and the tunnel) for "nothing accepts connections on that port". */
+export const NOT_LISTENING = 97;
 const NO_TOOL = 98;
 
 const PERL = [
@@ -39,10 +39,15 @@ const COMMANDS: Record<RelayTool, string> = {
   busybox: `exec busybox nc 127.0.0.1 "$1"`,
 };
 
+/** An sh script, run with the port as $1, that execs the first of `tools` the image has. */
+export function firstToolScript(commands: Readonly<Record<RelayTool, string>>, tools: readonly RelayTool[]): string {
+  const tries = tools.map((t) => `if command -v ${t} >/dev/null 2>&1; then ${commands[t]}; fi`);
+  return [...tries, `echo "no relay tool (${tools.join(", ")}) in this image" >&2; exit ${NO_TOOL}`].join("\n");
+}
+
 /** The sh script run in the host with the port as $1; the first available tool wins. */
 export function relayScript(tools: readonly RelayTool[] = RELAY_TOOLS): string {
-  const tries = tools.map((t) => `if command -v ${t} >/dev/null 2>&1; then ${COMMANDS[t]}; fi`);
-  return [...tries, `echo "no relay tool (${tools.join(", ")}) in this image" >&2; exit ${NO_TOOL}`].join("\n");
+  return firstToolScript(COMMANDS, tools);
 }
 
 export interface RelayOptions {

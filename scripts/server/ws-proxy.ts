@@ -1,7 +1,7 @@
 /**
- * Forwards a WebSocket upgrade from the site to the runner's /terminal, byte for byte, so browsers only
- * ever talk to the site and the runner can stay on loopback. The runner does the authentication (ticket +
- * Origin, which is forwarded unchanged); a refusal (401/403/404) is relayed to the browser as the same
+ * Forwards a WebSocket upgrade from the site to the runner (its /terminal, or a tunnel to a lab's web
+ * service), byte for byte, so browsers only ever talk to the site and the runner can stay on loopback.
+ * Terminals are authenticated by the runner (ticket + Origin, forwarded unchanged); a refusal (401/403/404) is relayed to the browser as the same
  * HTTP status. No WebSocket parsing here: after the 101 the two sockets are simply piped together.
  */
 import http from "node:http";
@@ -18,11 +18,18 @@ function headerBlock(statusLine: string, rawHeaders: string[]): string {
   return `${out}\r\n`;
 }
 
-/** `target` is the runner URL including path and query (e.g. http://127.0.0.1:4100/terminal?ticket=…). */
-export function proxyWebSocket(req: http.IncomingMessage, socket: Duplex, head: Buffer, target: URL): void {
+/**
+ * `target` is the runner URL including path and query (e.g. http://127.0.0.1:4100/terminal?ticket=…);
+ * `override` replaces request headers (null removes one), e.g. the runner's token for a service tunnel.
+ */
+export function proxyWebSocket(req: http.IncomingMessage, socket: Duplex, head: Buffer, target: URL, override: Record<string, string | null> = {}): void {
   socket.on("error", () => socket.destroy());
   const transport = target.protocol === "https:" ? https : http;
-  const headers = { ...req.headers, host: target.host };
+  const headers: http.OutgoingHttpHeaders = { ...req.headers, host: target.host };
+  for (const [name, value] of Object.entries(override)) {
+    if (value === null) delete headers[name];
+    else headers[name] = value;
+  }
   const upstream = transport.request(target, { method: "GET", headers });
 
   upstream.on("upgrade", (res, upstreamSocket, upstreamHead) => {

@@ -30,12 +30,17 @@ export function serviceTarget(url: URL): ServiceTarget {
   return { sessionId: decodeURIComponent(rawId), host: decodeURIComponent(rawHost), port, target: `/${parts.slice(7).join("/")}${url.search}` };
 }
 
-export async function proxyService(deps: LabSessionDeps, userId: string, t: ServiceTarget, req: Request, learnerCookie: string): Promise<Response> {
+/** Throws not_found unless the session is the learner's own and its lab declares this host and port. */
+export async function authorizeService(deps: LabSessionDeps, userId: string, t: ServiceTarget): Promise<void> {
   const session = await ownedSession(deps.prisma, userId, t.sessionId);
   const lab = await deps.loadLab(session.labId);
   const host = lab.environment.hosts.find((h) => h.name === t.host);
   if (!host) throw new LabSessionError("not_found", `lab ${lab.metadata.id} has no host "${t.host}"`);
   if (!host.ports.some((p) => p.port === t.port)) throw new LabSessionError("not_found", `host "${t.host}" declares no web service on port ${t.port}`);
+}
+
+export async function proxyService(deps: LabSessionDeps, userId: string, t: ServiceTarget, req: Request, learnerCookie: string): Promise<Response> {
+  await authorizeService(deps, userId, t);
   const body = req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(await req.arrayBuffer());
   if (body && body.length > MAX_REQUEST_BYTES) throw new LabSessionError("bad_request", `request bodies to a lab's web service are limited to ${MAX_REQUEST_BYTES} bytes`);
   const upstream = await deps.runner.service(t.sessionId, t.host, t.port, {

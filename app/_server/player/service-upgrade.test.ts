@@ -1,0 +1,18 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { isServiceUpgradePath, serviceCookieHeader } from "./service-upgrade";
+
+describe("service WebSockets at the site", () => {
+  it("recognises a service path, with or without a path after the port", () => {
+    assert.equal(isServiceUpgradePath("/api/sessions/s1/services/web/8080/socket"), true);
+    assert.equal(isServiceUpgradePath("/api/sessions/s1/services/web/8080"), true);
+    assert.equal(isServiceUpgradePath("/api/terminal"), false);
+    assert.equal(isServiceUpgradePath("/api/sessions/s1/progress"), false);
+  });
+
+  it("passes the service every cookie but the learner's identity", () => {
+    assert.equal(serviceCookieHeader("theme=dark; praxis_learner=secret; app=1"), "theme=dark; app=1");
+    assert.equal(serviceCookieHeader("praxis_learner=secret"), null);
+    assert.equal(serviceCookieHeader(undefined), null);
+  });
+});
