@@ -1,7 +1,9 @@
 /**
  * Header rules for the player's web-service proxy, pure. A lab's service is served under the site's own
- * origin at `/api/sessions/:id/services/:host/:port/`, so on the way in the learner's Praxis cookie and
- * credentials are removed (the service must never see the learner's identity secret), and on the way out
+ * origin at `/api/sessions/:id/services/:host/:port/`, so on the way in Praxis's own cookies (the learner's
+ * identity, an instructor's session and CSRF token: every `praxis_*` cookie) and credentials are removed — a
+ * lab's service is the lab author's code and must never see them — and on the way out Praxis cookies it tries
+ * to set are dropped, and
  * redirects and cookies that the service scoped to its own root are re-scoped under that prefix: a
  * `Location: /login` or a `Set-Cookie: ...; Path=/` would otherwise point at, or land on, Praxis itself.
  */
@@ -13,13 +15,22 @@ export function serviceBasePath(sessionId: string, host: string, port: number): 
 }
 
 /** The browser's request headers as the service may see them. */
-export function serviceRequestHeaders(headers: Headers, learnerCookie: string): HeaderList {
+/** Every cookie Praxis sets is named with this prefix; a lab's service may neither read nor set one. */
+export const PRAXIS_COOKIE_PREFIX = "praxis_";
+
+/** A Cookie header without Praxis's own cookies; null when none is left. */
+export function withoutPraxisCookies(header: string | null | undefined): string | null {
+  const kept = (header ?? "").split(";").map((c) => c.trim()).filter((c) => c && !c.startsWith(PRAXIS_COOKIE_PREFIX));
+  return kept.length > 0 ? kept.join("; ") : null;
+}
+
+export function serviceRequestHeaders(headers: Headers): HeaderList {
   const out: HeaderList = [];
   headers.forEach((value, name) => {
     if (HOP_BY_HOP.has(name) || name === "authorization" || name === "accept-encoding" || name.startsWith("x-praxis-")) return;
     if (name === "cookie") {
-      const kept = value.split(";").map((c) => c.trim()).filter((c) => c && !c.startsWith(`${learnerCookie}=`));
-      if (kept.length > 0) out.push(["cookie", kept.join("; ")]);
+      const kept = withoutPraxisCookies(value);
+      if (kept) out.push(["cookie", kept]);
       return;
     }
     out.push([name, value]);
@@ -41,10 +52,10 @@ export function rewriteLocation(location: string, basePath: string, port: number
   return location;
 }
 
-/** A Set-Cookie re-scoped under the base path (no Domain), or null for a cookie named like the learner's. */
-export function rewriteSetCookie(setCookie: string, basePath: string, learnerCookie: string): string | null {
+/** A Set-Cookie re-scoped under the base path (no Domain), or null for a cookie named like one of Praxis's. */
+export function rewriteSetCookie(setCookie: string, basePath: string): string | null {
   const [pair = "", ...attributes] = setCookie.split(";").map((p) => p.trim());
-  if (pair.split("=")[0]?.trim() === learnerCookie) return null;
+  if (pair.split("=")[0]!.trim().startsWith(PRAXIS_COOKIE_PREFIX)) return null;
   let path = "/";
   const kept = attributes.filter((a) => {
     const name = a.split("=")[0]!.trim().toLowerCase();
@@ -55,14 +66,14 @@ export function rewriteSetCookie(setCookie: string, basePath: string, learnerCoo
 }
 
 /** The service's response headers as the browser may see them. */
-export function serviceResponseHeaders(upstream: Headers, basePath: string, port: number, learnerCookie: string): Headers {
+export function serviceResponseHeaders(upstream: Headers, basePath: string, port: number): Headers {
   const out = new Headers();
   upstream.forEach((value, name) => {
     if (name === "set-cookie" || name === SERVICE_MARKER || (HOP_BY_HOP.has(name) && name !== "content-length")) return;
     out.append(name, name === "location" ? rewriteLocation(value, basePath, port) : value);
   });
   for (const cookie of upstream.getSetCookie()) {
-    const rewritten = rewriteSetCookie(cookie, basePath, learnerCookie);
+    const rewritten = rewriteSetCookie(cookie, basePath);
     if (rewritten) out.append("set-cookie", rewritten);
   }
   return out;

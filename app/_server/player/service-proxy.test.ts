@@ -1,7 +1,7 @@
 /**
  * The app side of the web-service proxy, with the in-memory runner: only the owner and only declared
- * ports get through, the path reaches the service raw, the learner's cookie and credentials stay behind,
- * and redirects and cookies the service sets are re-scoped under the proxy prefix.
+ * ports get through, the path reaches the service raw, Praxis cookies and credentials stay behind,
+ * and redirects and cookies the service sets are re-scoped under the proxy prefix (Praxis cookies never pass).
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -28,10 +28,10 @@ describe("service proxy (app side)", () => {
     }
   });
 
-  it("keeps the learner's cookie and credentials from the service", () => {
+  it("keeps Praxis's cookies (learner, instructor, CSRF) and credentials from the service", () => {
     const headers = new Headers({ cookie: `theme=dark; ${COOKIE}=secret; app=1`, authorization: "Basic x", "accept-encoding": "gzip", connection: "keep-alive", accept: "text/html", "x-praxis-service": "1" });
-    assert.deepEqual(serviceRequestHeaders(headers, COOKIE), [["accept", "text/html"], ["cookie", "theme=dark; app=1"]]);
-    assert.deepEqual(serviceRequestHeaders(new Headers({ cookie: `${COOKIE}=secret` }), COOKIE), []);
+    assert.deepEqual(serviceRequestHeaders(headers), [["accept", "text/html"], ["cookie", "theme=dark; app=1"]]);
+    assert.deepEqual(serviceRequestHeaders(new Headers({ cookie: `${COOKIE}=secret; praxis_instructor=token; praxis_csrf=c` })), []);
   });
 
   it("re-roots redirects and cookies under the prefix", () => {
@@ -42,9 +42,10 @@ describe("service proxy (app side)", () => {
     assert.equal(rewriteLocation("https://example.org/", base, 8080), "https://example.org/");
     assert.equal(rewriteLocation("next/page", base, 8080), "next/page");
     assert.equal(rewriteLocation("//evil.example/", base, 8080), "//evil.example/");
-    assert.equal(rewriteSetCookie("sid=1; Path=/admin; Domain=localhost; HttpOnly", base, COOKIE), `sid=1; HttpOnly; Path=${base}/admin`);
-    assert.equal(rewriteSetCookie("sid=1", base, COOKIE), `sid=1; Path=${base}/`);
-    assert.equal(rewriteSetCookie(`${COOKIE}=stolen; Path=/`, base, COOKIE), null);
+    assert.equal(rewriteSetCookie("sid=1; Path=/admin; Domain=localhost; HttpOnly", base), `sid=1; HttpOnly; Path=${base}/admin`);
+    assert.equal(rewriteSetCookie("sid=1", base), `sid=1; Path=${base}/`);
+    assert.equal(rewriteSetCookie(`${COOKIE}=stolen; Path=/`, base), null);
+    assert.equal(rewriteSetCookie("praxis_instructor=forged", base), null);
   });
 
   it("proxies to a declared port of the owner's session and rewrites the answer", async () => {
@@ -57,7 +58,7 @@ describe("service proxy (app side)", () => {
       return new Response("hello", { status: 302, headers });
     };
     const req = new Request(`http://site${base}/form/?x=1`, { method: "POST", body: "name=ada", headers: { cookie: `${COOKIE}=secret`, "content-type": "application/x-www-form-urlencoded" } });
-    const res = await proxyService(bed.deps, learner, serviceTarget(new URL(req.url)), req, COOKIE);
+    const res = await proxyService(bed.deps, learner, serviceTarget(new URL(req.url)), req);
     assert.equal(res.status, 302);
     assert.equal(res.headers.get("location"), `${base}/next`);
     assert.deepEqual(res.headers.getSetCookie(), [`a=1; Path=${base}/`]);
@@ -69,7 +70,7 @@ describe("service proxy (app side)", () => {
     assert.equal(new TextDecoder().decode(call.req.body), "name=ada");
     assert.deepEqual(call.req.headers, [["content-type", "application/x-www-form-urlencoded"]]);
 
-    const head = await proxyService(bed.deps, learner, serviceTarget(new URL(`http://site${base}/`)), new Request(`http://site${base}/`, { method: "HEAD" }), COOKIE);
+    const head = await proxyService(bed.deps, learner, serviceTarget(new URL(`http://site${base}/`)), new Request(`http://site${base}/`, { method: "HEAD" }));
     assert.equal(head.body, null);
   });
 
@@ -78,7 +79,7 @@ describe("service proxy (app side)", () => {
     const { learner: stranger } = await bed.learnerWithSession();
     const calls = bed.runner.serviceCalls.length;
     const attempt = (who: string, host: string, port: number) =>
-      proxyService(bed.deps, who, { sessionId, host, port, target: "/" }, new Request("http://site/"), COOKIE);
+      proxyService(bed.deps, who, { sessionId, host, port, target: "/" }, new Request("http://site/"));
     await assert.rejects(attempt(learner, "box", 22), (e: unknown) => e instanceof LabSessionError && e.kind === "not_found" && /declares no web service on port 22/.test(e.message));
     await assert.rejects(attempt(learner, "ghost", 8080), (e: unknown) => e instanceof LabSessionError && e.kind === "not_found");
     await assert.rejects(attempt(stranger, "box", 8080), (e: unknown) => e instanceof LabSessionError && e.kind === "not_found" && /no session/.test(e.message));

@@ -39,18 +39,18 @@ export async function authorizeService(deps: LabSessionDeps, userId: string, t: 
   if (!host.ports.some((p) => p.port === t.port)) throw new LabSessionError("not_found", `host "${t.host}" declares no web service on port ${t.port}`);
 }
 
-export async function proxyService(deps: LabSessionDeps, userId: string, t: ServiceTarget, req: Request, learnerCookie: string): Promise<Response> {
+export async function proxyService(deps: LabSessionDeps, userId: string, t: ServiceTarget, req: Request): Promise<Response> {
   await authorizeService(deps, userId, t);
   const body = req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(await req.arrayBuffer());
   if (body && body.length > MAX_REQUEST_BYTES) throw new LabSessionError("bad_request", `request bodies to a lab's web service are limited to ${MAX_REQUEST_BYTES} bytes`);
   const upstream = await deps.runner.service(t.sessionId, t.host, t.port, {
     method: req.method,
     target: t.target,
-    headers: serviceRequestHeaders(req.headers, learnerCookie),
+    headers: serviceRequestHeaders(req.headers),
     body,
     signal: req.signal,
   });
-  const headers = serviceResponseHeaders(upstream.headers, serviceBasePath(t.sessionId, t.host, t.port), t.port, learnerCookie);
+  const headers = serviceResponseHeaders(upstream.headers, serviceBasePath(t.sessionId, t.host, t.port), t.port);
   // The service's own pages are not Praxis's: keep them out of shared caches.
   if (!headers.has("cache-control")) headers.set("cache-control", "private, no-cache");
   const passBody = req.method !== "HEAD" && !BODYLESS_STATUS.has(upstream.status);

@@ -10,8 +10,8 @@ describe("service WebSockets at the site", () => {
     assert.equal(isServiceUpgradePath("/api/sessions/s1/progress"), false);
   });
 
-  it("passes the service every cookie but the learner's identity", () => {
-    assert.equal(serviceCookieHeader("theme=dark; praxis_learner=secret; app=1"), "theme=dark; app=1");
+  it("passes the service every cookie but Praxis's own (learner identity, instructor session, CSRF token)", () => {
+    assert.equal(serviceCookieHeader("theme=dark; praxis_learner=secret; praxis_instructor=token; praxis_csrf=c; app=1"), "theme=dark; app=1");
     assert.equal(serviceCookieHeader("praxis_learner=secret"), null);
     assert.equal(serviceCookieHeader(undefined), null);
   });

@@ -2,11 +2,11 @@
  * WebSockets to a lab's web service. Next.js route handlers cannot take an HTTP Upgrade, so the site's own
  * server (scripts/start.ts) asks this module about every upgrade under /api/sessions/:id/services/…: it
  * checks exactly what the HTTP route checks (the learner's own session, a port the lab declares) and answers
- * where on the runner to connect and which cookies may go along (never the learner's own, which is their
- * identity). The runner then tunnels the connection into the host (runner/api/service-upgrade.ts).
+ * where on the runner to connect and which cookies may go along (never Praxis's own, proxy-headers.ts). The runner then tunnels the connection into the host (runner/api/service-upgrade.ts).
  */
 import { LEARNER_COOKIE, openLabDeps } from "../lab-deps";
 import { LabSessionError } from "../runner-client";
+import { withoutPraxisCookies } from "./proxy-headers";
 import { authorizeService, serviceTarget } from "./service-proxy";
 
 const SERVICE_UPGRADE_PATH = /^\/api\/sessions\/[^/]+\/services\/[^/]+\/[^/]+(?:\/|$)/;
@@ -23,11 +23,8 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-/** The Cookie header to pass on: everything but the learner's identity (null when nothing is left). */
-export function serviceCookieHeader(header: string | undefined): string | null {
-  const kept = (header ?? "").split(";").map((c) => c.trim()).filter((c) => c && !c.startsWith(`${LEARNER_COOKIE}=`));
-  return kept.length > 0 ? kept.join("; ") : null;
-}
+/** The Cookie header to pass on: everything but Praxis's own cookies (null when nothing is left). */
+export const serviceCookieHeader = withoutPraxisCookies;
 
 /**
  * The runner path (with query) for this upgrade, or a LabSessionError: not_found for anyone else's session
