@@ -1,7 +1,7 @@
 /**
  * End-to-end accessibility audit: axe-core (WCAG 2.1 A and AA rules) in real Chromium on every kind of page a
- * learner or an instructor sees — catalog, lab, guides, join, sign-in, the instructor's workshops, a workshop's
- * dashboard, the admin page and the lab player (intro, a step with hints and check results, the editor, the
+ * learner or an instructor sees — catalog, lab, guides, join (and a workshop's labs once joined), sign-in, the
+ * instructor's workshops, a workshop's dashboard, the admin page and the lab player (intro, a step with hints and check results, the editor, the
  * finish page) — in the light and the dark theme, at 1280×800 (a 13" laptop). The player runs against the fake
  * player API, so no runner or Docker is needed. The insides of xterm.js and Monaco are excluded: they are
  * third-party widgets with their own accessibility modes; our chrome around them is audited.
@@ -53,7 +53,9 @@ describe("accessibility (axe, WCAG 2.1 AA, e2e)", { timeout: 300_000 }, () => {
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "praxis-a11y-"));
     await migrateDatabase({ dataDir: dir }); // `next start` alone does not migrate; npm start does
-    site = await startSite({ PRAXIS_DATA_DIR: dir, PRAXIS_LABS_DIRS: path.join(REPO_ROOT, "content", "labs") });
+    // A runner that is configured but never answers: the pages a runner outage touches (dashboard, admin)
+    // must still render, and accessibly.
+    site = await startSite({ PRAXIS_DATA_DIR: dir, PRAXIS_LABS_DIRS: path.join(REPO_ROOT, "content", "labs"), PRAXIS_RUNNER_URL: "http://127.0.0.1:9", PRAXIS_RUNNER_TOKEN: "t".repeat(40) });
     browser = await launchChromium();
   });
 
@@ -136,6 +138,18 @@ describe("accessibility (axe, WCAG 2.1 AA, e2e)", { timeout: 300_000 }, () => {
       await page.waitForURL(/\/instructor\/workshops\/[^/]+$/);
       await page.locator("main").waitFor();
       found.push(...(await audit(page, `${theme} workshop dashboard`)));
+      const joinCode = (await page.getByTestId("join-code").textContent())!;
+
+      // A learner joining that workshop: the name form, then the workshop's labs.
+      const learner = await themed(theme);
+      await learner.page.goto(`${site!.url}/join/${joinCode.replace("-", "")}`);
+      await learner.page.getByLabel(/Your name/).waitFor();
+      found.push(...(await audit(learner.page, `${theme} /join/<code>`)));
+      await learner.page.getByLabel(/Your name/).fill(`Grace ${theme}`);
+      await learner.page.getByRole("button", { name: "Join" }).click();
+      await learner.page.getByRole("link", { name: "Your first container" }).waitFor();
+      found.push(...(await audit(learner.page, `${theme} workshop labs`)));
+      await learner.context.close();
       await page.goto(`${site!.url}/admin`);
       await page.locator("main").waitFor();
       found.push(...(await audit(page, `${theme} /admin`)));

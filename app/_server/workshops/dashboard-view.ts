@@ -49,6 +49,8 @@ export interface DashboardView {
   labs: Array<{ id: string; title: string; steps: Array<{ id: string; title: string }> }>;
   learners: LearnerView[];
   messages: Array<{ text: string; at: string }>;
+  /** The runner did not answer: environment states are as last recorded (progress is the database's own). */
+  runnerUnavailable: boolean;
 }
 
 export interface SessionInput {
@@ -70,6 +72,8 @@ export interface DashboardInput {
   sessions: readonly SessionInput[];
   messages: Array<{ text: string; createdAt: Date }>;
   now: Date;
+  /** True when the runner could not be asked; states are then the recorded ones. */
+  runnerUnavailable?: boolean;
 }
 
 const LIVE = new Set(["provisioning", "ready"]);
@@ -129,5 +133,6 @@ export function dashboardView(input: DashboardInput): DashboardView {
     labs: input.labs.map((l) => ({ id: l.metadata.id, title: l.metadata.title, steps: l.steps.map((s) => ({ id: s.id, title: s.title })) })),
     learners: learners.sort((a, b) => a.displayName.localeCompare(b.displayName)),
     messages: input.messages.map((m) => ({ text: m.text, at: m.createdAt.toISOString() })),
+    runnerUnavailable: input.runnerUnavailable ?? false,
   };
 }

@@ -16,6 +16,7 @@ import { resolveSpec } from "../../../runner/environment/spec";
 import { hashPassword, verifyPassword } from "../auth/index";
 import { ensureLearner, startSession, type LabSessionDeps } from "../lab-sessions";
 import { MemoryRunner } from "../memory-runner";
+import { LabSessionError } from "../runner-client";
 import { publicLearnerId } from "../player/identity";
 import { broadcast, endWorkshop, extendAll, resetLearner, shadowTerminal, warmUp } from "./actions";
 import { loadDashboard } from "./dashboard-load";
@@ -108,6 +109,18 @@ describe("workshops", () => {
     assert.equal(adaLab.stuck, "3 failed checks on this step");
     assert.equal(view.learners[1]!.labs[0]!.stuck, null);
     assert.equal(view.learners[0]!.id, publicLearnerId(ada));
+    assert.equal(view.runnerUnavailable, false);
+
+    // A runner that does not answer (restarting, Docker down): the room's progress still shows, with a notice.
+    const list = runner.list;
+    runner.list = async () => {
+      throw new LabSessionError("runner_unavailable", "the lab runner is unavailable");
+    };
+    const offline = await loadDashboard(deps, w, new Date());
+    runner.list = list;
+    assert.equal(offline.runnerUnavailable, true);
+    assert.deepEqual(offline.learners[0]!.labs[0]!.steps[0], adaLab.steps[0]);
+    assert.equal(offline.learners[0]!.labs[0]!.state, "ready", "the recorded state stays");
 
     assert.equal(await resetLearner(deps, w, publicLearnerId(ada)), 1);
     assert.equal(runner.sessions.get(s1.id)!.state, "provisioning");

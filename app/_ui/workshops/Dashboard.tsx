@@ -92,6 +92,11 @@ export function Dashboard({ workshopId, joinUrl }: { workshopId: string; joinUrl
           </button>
         </div>
       </header>
+      {view.runnerUnavailable ? (
+        <p className="notice" role="status">
+          The lab runner is not answering, so environment states may be out of date; progress is shown as last recorded.
+        </p>
+      ) : null}
       {status ? <p role="status" className="dashboard-status">{status}</p> : null}
       {failure || error ? <p role="alert" className="session-error">{failure ?? error}</p> : null}
       <form className="broadcast" onSubmit={(e) => {
