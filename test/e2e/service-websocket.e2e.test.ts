@@ -36,7 +36,10 @@ environment:
           target: /usr/local/bin/ws-echo
           mode: "0755"
       setup:
-        - run: setsid perl /usr/local/bin/ws-echo 8080 </dev/null >/dev/null 2>&1 &
+        - run: |
+            setsid perl /usr/local/bin/ws-echo 8080 </dev/null >/dev/null 2>&1 &
+            for i in $(seq 100); do bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080' 2>/dev/null && exit 0; sleep 0.1; done
+            echo "the echo server did not start" >&2; exit 1
       terminal: true
       ports:
         - port: 8080
