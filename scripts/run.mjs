@@ -17,7 +17,9 @@ const tasks = {
     return {
       build: true,
       beforeRun: ensureTestImages,
-      args: ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...(only.length ? only : TEST_GLOBS)],
+      // --test-force-exit: a test file that leaks an open server or socket ends with its tests instead of
+      // holding the whole run (and CI) open; the leak still shows as the failure that caused it.
+      args: ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', '--test-force-exit', ...(only.length ? only : TEST_GLOBS)],
     };
   },
 };

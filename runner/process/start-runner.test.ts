@@ -82,16 +82,18 @@ describe("startRunner", () => {
       assert.ok(test(), "condition not reached in 2 s");
     };
     const first = await startRunner(s, runtime, memoryLogger());
+    let firstOpen = true;
     try {
       await until(() => warm(first) === 1);
+      const warmId = first.sessions.list().find((x) => x.state === "warm")!.id;
       const client = new RunnerHttpClient({ baseUrl: first.url, token: TOKEN });
-      const t0 = performance.now();
+      // A claim answers ready at once (a cold start answers provisioning); how fast is bench/runner.ts's business.
       const claimed = await client.startSession(await labSpecLoader(labDirs)("first-container"));
-      assert.ok(performance.now() - t0 < 150, "a claim answers within 150 ms");
-      assert.equal(claimed.state, "ready");
+      assert.deepEqual([claimed.id, claimed.state], [warmId, "ready"]);
       await until(() => warm(first) === 1); // refilled in the background
       const extended = await client.extendSession(claimed.id, 600_000);
       await first.close();
+      firstOpen = false;
 
       const second = await startRunner(s, runtime, memoryLogger());
       try {
@@ -103,6 +105,7 @@ describe("startRunner", () => {
         await second.close();
       }
     } finally {
+      if (firstOpen) await first.close();
       await rm(s.api.dataDir, { recursive: true, force: true });
     }
   });

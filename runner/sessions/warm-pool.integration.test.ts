@@ -44,7 +44,7 @@ describe("warm pool on Docker", { timeout: 180_000 }, () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("claims in under 150 ms, and claims, extensions and pool members survive a restart", async () => {
+  it("claims in under a second, and claims, extensions and pool members survive a restart", async () => {
     const first = newManager();
     const pool = new WarmPool({ manager: first, targets: new Map([["it-pool", 2]]), loadSpec: async () => spec });
     await pool.refill();
@@ -57,7 +57,8 @@ describe("warm pool on Docker", { timeout: 180_000 }, () => {
     const started = await first.start(spec);
     const claimMs = performance.now() - t0;
     assert.equal(started.claimed, true);
-    assert.ok(claimMs < 150, `claim took ${claimMs.toFixed(1)} ms`);
+    // The promise is "under a second" even on a loaded CI machine; bench/runner.ts measures the real figure.
+    assert.ok(claimMs < 1000, `claim took ${claimMs.toFixed(1)} ms`);
     const box = started.session.hosts[0]!.containerId;
     assert.equal((await rt.exec(box, { cmd: ["cat", "/tmp/setup-done"] })).stdout, "ready\n");
     const extended = await first.extend(started.session.id, 300_000);
