@@ -20,11 +20,12 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 
 const STATUS: Record<LabSessionError["kind"], number> = { bad_request: 400, not_found: 404, at_capacity: 503, invalid_lab: 422, runner_unavailable: 503, conflict: 409, failed: 502 };
 
-function errorResponse(err: unknown): NextResponse {
+/** The response for an error of lab-session code (anything else is logged as `what` failed and is a 500). */
+export function labErrorResponse(err: unknown, what = "lab session request"): NextResponse {
   if (err instanceof LabSessionError) return NextResponse.json({ error: { code: err.kind, message: err.message } }, { status: STATUS[err.kind] });
   if (err instanceof RunnerNotConfigured) return NextResponse.json({ error: { code: "runner_unavailable", message: err.message } }, { status: 503 });
   if (err instanceof InvalidEnvironmentError) return NextResponse.json({ error: { code: "invalid_lab", message: err.message } }, { status: 422 });
-  console.error("lab session request failed", err);
+  console.error(`${what} failed`, err);
   return NextResponse.json({ error: { code: "internal", message: "internal error" } }, { status: 500 });
 }
 
@@ -54,7 +55,7 @@ export async function withLearnerResponse(handler: (deps: LabSessionDeps, learne
     const learner = await resolveLearner(opened.deps.prisma, opened.config);
     return await handler(opened.deps, learner);
   } catch (err) {
-    return errorResponse(err);
+    return labErrorResponse(err);
   } finally {
     await opened?.close();
   }
@@ -68,7 +69,7 @@ export async function withIdentity(handler: (prisma: PrismaClient, learnerId: st
     db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
     return await handler(db.prisma, await resolveLearner(db.prisma, config), config);
   } catch (err) {
-    return errorResponse(err);
+    return labErrorResponse(err);
   } finally {
     await db?.close();
   }

@@ -5,28 +5,19 @@
  */
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
-import { InvalidEnvironmentError } from "../../../runner/environment/spec";
 import { authErrorResponse, hashPassword, requireInstructor, verifyPassword, type Instructor } from "../auth/index";
-import { LEARNER_COOKIE, openLabDeps, setLearnerCookie } from "../lab-request";
+import { labErrorResponse, LEARNER_COOKIE, openLabDeps, setLearnerCookie } from "../lab-request";
 import { ensureLearner, type LabSessionDeps } from "../lab-sessions";
-import { LabSessionError } from "../runner-client";
-import { RunnerNotConfigured } from "../runner-config";
 import { WORKSHOP_STATUS, WorkshopError } from "./errors";
 import type { PasswordKdf } from "./store";
 
 export const workshopKdf: PasswordKdf = { hash: hashPassword, verify: verifyPassword };
 
-const LAB_STATUS: Record<LabSessionError["kind"], number> = { bad_request: 400, not_found: 404, at_capacity: 503, invalid_lab: 422, runner_unavailable: 503, conflict: 409, failed: 502 };
-
 export function workshopErrorResponse(err: unknown): Response {
   const auth = authErrorResponse(err);
   if (auth) return auth;
   if (err instanceof WorkshopError) return NextResponse.json({ error: { code: err.kind, message: err.message, ...(err.problems ? { problems: err.problems } : {}) } }, { status: WORKSHOP_STATUS[err.kind] });
-  if (err instanceof LabSessionError) return NextResponse.json({ error: { code: err.kind, message: err.message } }, { status: LAB_STATUS[err.kind] });
-  if (err instanceof RunnerNotConfigured) return NextResponse.json({ error: { code: "runner_unavailable", message: err.message } }, { status: 503 });
-  if (err instanceof InvalidEnvironmentError) return NextResponse.json({ error: { code: "invalid_lab", message: err.message } }, { status: 422 });
-  console.error("workshop request failed", err);
-  return NextResponse.json({ error: { code: "internal", message: "internal error" } }, { status: 500 });
+  return labErrorResponse(err, "workshop request");
 }
 
 /** For instructor routes: the signed-in instructor (401/403 otherwise) and the lab dependencies. */

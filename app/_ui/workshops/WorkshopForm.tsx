@@ -15,15 +15,9 @@ export interface LabChoice {
   title: string;
 }
 
-export interface WorkshopFormInitial {
+/** An existing workshop to edit: the form's values (a password is never sent back, only whether one is set). */
+export interface WorkshopFormInitial extends Omit<WorkshopFormValues, "password"> {
   id: string;
-  title: string;
-  labIds: string[];
-  capacity: number;
-  startsAt: string;
-  endsAt: string;
-  timeLimitMinutes: number;
-  warmSharePercent: number;
   hasPassword: boolean;
 }
 
