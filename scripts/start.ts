@@ -12,7 +12,8 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import path from "node:path";
 import next from "next";
-import { authorizeServiceUpgrade, isServiceUpgradePath, serviceCookieHeader } from "../app/_server/player/service-upgrade";
+import { withoutPraxisCookies } from "../app/_server/player/proxy-headers";
+import { authorizeServiceUpgrade, isServiceUpgradePath } from "../app/_server/player/service-upgrade";
 import { LabSessionError, runnerClient } from "../app/_server/runner-client";
 import { parseLabRuntimeConfig } from "../app/_server/runner-config";
 import { startWarmScheduler } from "../app/_server/workshops/warm-scheduler";
@@ -99,7 +100,7 @@ async function proxyServiceUpgrade(req: IncomingMessage, socket: Duplex, head: B
     say(`service WebSocket ${url.pathname} failed: ${err instanceof Error ? err.message : String(err)}`);
     return refuse(502, "Bad Gateway");
   }
-  proxyWebSocket(req, socket, head, new URL(path, runner.url), { authorization: `Bearer ${runner.token}`, cookie: serviceCookieHeader(req.headers.cookie) });
+  proxyWebSocket(req, socket, head, new URL(path, runner.url), { authorization: `Bearer ${runner.token}`, cookie: withoutPraxisCookies(req.headers.cookie) });
 }
 
 await new Promise<void>((resolve, reject) => {

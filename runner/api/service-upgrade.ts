@@ -8,6 +8,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { ContainerRuntime } from "../docker/runtime";
+import { TARGET, TOKEN } from "../services/http-wire";
 import { NOT_LISTENING } from "../services/relay";
 import { openTunnel } from "../services/tunnel";
 import { findHostContainer } from "./hosts";
@@ -16,8 +17,6 @@ import { serviceTarget } from "./routes-services";
 import type { SessionService } from "./session-service";
 
 const SERVICE_PATH = /^\/sessions\/([^/]+)\/services\/([^/]+)\/([^/]+)(?:\/|$)/;
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const TARGET = /^\/[\x21-\x7e]*$/;
 
 export interface ServiceUpgradeDeps {
   sessions: SessionService;

@@ -37,8 +37,9 @@ export class HttpWireError extends Error {
   override readonly name = "HttpWireError";
 }
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const TARGET = /^\/[\x21-\x7e]*$/;
+/** An HTTP token (methods, header names) and a request target we pass on: nothing that could split a request. */
+export const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+export const TARGET = /^\/[\x21-\x7e]*$/;
 const encoder = new TextEncoder();
 
 export function encodeHttpRequest(req: WireRequest): Uint8Array {

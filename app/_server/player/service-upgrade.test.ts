@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isServiceUpgradePath, serviceCookieHeader } from "./service-upgrade";
+import { withoutPraxisCookies } from "./proxy-headers";
+import { isServiceUpgradePath } from "./service-upgrade";
 
 describe("service WebSockets at the site", () => {
   it("recognises a service path, with or without a path after the port", () => {
@@ -11,8 +12,8 @@ describe("service WebSockets at the site", () => {
   });
 
   it("passes the service every cookie but Praxis's own (learner identity, instructor session, CSRF token)", () => {
-    assert.equal(serviceCookieHeader("theme=dark; praxis_learner=secret; praxis_instructor=token; praxis_csrf=c; app=1"), "theme=dark; app=1");
-    assert.equal(serviceCookieHeader("praxis_learner=secret"), null);
-    assert.equal(serviceCookieHeader(undefined), null);
+    assert.equal(withoutPraxisCookies("theme=dark; praxis_learner=secret; praxis_instructor=token; praxis_csrf=c; app=1"), "theme=dark; app=1");
+    assert.equal(withoutPraxisCookies("praxis_learner=secret"), null);
+    assert.equal(withoutPraxisCookies(undefined), null);
   });
 });
