@@ -8,7 +8,7 @@ import { InvalidEnvironmentError } from "../environment/spec";
 import { ProvisionError } from "../provision/errors";
 import { FileAccessError, type FileErrorKind } from "../files/errors";
 import { SessionError, type SessionErrorKind } from "../sessions/errors";
-import { ServiceError, type ServiceErrorKind } from "../services/relay";
+import { ServiceError, type ServiceErrorKind } from "../services/errors";
 
 export class HttpError extends Error {
   override readonly name = "HttpError";
@@ -24,7 +24,7 @@ export class HttpError extends Error {
 
 const SESSION_STATUS: Record<SessionErrorKind, number> = { not_found: 404, at_capacity: 503, invalid_state: 409 };
 const FILE_STATUS: Record<FileErrorKind, number> = { bad_path: 400, outside_root: 403, not_found: 404, wrong_type: 409, too_large: 413 };
-const SERVICE_STATUS: Record<ServiceErrorKind, number> = { not_listening: 502, timed_out: 504, too_large: 502, no_relay: 502, bad_response: 502 };
+const SERVICE_STATUS: Record<ServiceErrorKind, number> = { not_listening: 502, timed_out: 504, no_relay: 502, bad_response: 502 };
 
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;

@@ -1,8 +1,8 @@
 /**
  * The lab player's runner routes on real Docker: a step's script runs on a host (exit code, output, a
  * timeout that really stops it), and a web service inside a host answers through the runner although the
- * runner has no network route to the host: busybox httpd in praxis/hello-web, reached by the exec relay
- * with each tool it can use (bash, perl, busybox nc), byte-exact in both directions. Needs dockerd; the
+ * runner has no network route to the host: busybox httpd in praxis/hello-web, reached through a tunnel
+ * with each tool it can use (bash, perl, busybox nc), byte-exact in both directions and streamed. Needs dockerd; the
  * praxis/hello-web image is built from images/ when it is missing.
  */
 import assert from "node:assert/strict";
@@ -14,9 +14,11 @@ import { resolveSpec } from "../environment/spec";
 import { imageEnsurer } from "../images/builder";
 import { removeSessionObjects } from "../provision/teardown";
 import { RunnerHttpClient, RunnerRequestError } from "../remote/client";
-import { encodeHttpRequest, parseHttpResponse } from "../services/http-wire";
-import { relayHttp, ServiceError, type RelayTool } from "../services/relay";
-import { openTunnel } from "../services/tunnel";
+import { createHash } from "node:crypto";
+import { text } from "node:stream/consumers";
+import { ServiceError } from "../services/errors";
+import { exchangeHttp } from "../services/http-exchange";
+import { openTunnel, type RelayTool } from "../services/tunnel";
 import { SessionManager } from "../sessions/manager";
 import { TicketAuthority } from "../terminal/tickets";
 import { memoryLogger } from "./logger";
@@ -105,21 +107,54 @@ describe("player routes on Docker", { timeout: 180_000 }, () => {
 
   for (const tool of ["bash", "perl", "busybox"] as RelayTool[]) {
     it(`relays with ${tool}`, async () => {
-      const request = encodeHttpRequest({ method: "GET", target: "/cgi-bin/hello", port: 8080, headers: [], body: new Uint8Array() });
-      const raw = await relayHttp(runtime, containerId, 8080, request, { timeoutMs: 10_000, maxResponseBytes: 1 << 20, tools: [tool] });
-      const res = parseHttpResponse(raw, "GET");
+      const request = { method: "GET", target: "/cgi-bin/hello", port: 8080, headers: [], body: new Uint8Array() };
+      const res = await exchangeHttp(runtime, containerId, request, { headTimeoutMs: 10_000, tools: [tool] });
       assert.equal(res.status, 200);
-      assert.match(new TextDecoder().decode(res.body), /^Hello from Praxis/);
-      await assert.rejects(relayHttp(runtime, containerId, 9, request, { timeoutMs: 10_000, maxResponseBytes: 1 << 20, tools: [tool] }), (e) => e instanceof ServiceError && e.kind === "not_listening");
+      assert.match(await text(res.body), /^Hello from Praxis/);
+      await assert.rejects(exchangeHttp(runtime, containerId, { ...request, port: 9 }, { headTimeoutMs: 10_000, tools: [tool] }), (e) => e instanceof ServiceError && e.kind === "not_listening");
     });
   }
 
   it("names the missing tools when the image has none of them", async () => {
-    const request = encodeHttpRequest({ method: "GET", target: "/", port: 8080, headers: [], body: new Uint8Array() });
+    const request = { method: "GET", target: "/", port: 8080, headers: [], body: new Uint8Array() };
     await assert.rejects(
-      relayHttp(runtime, containerId, 8080, request, { timeoutMs: 10_000, maxResponseBytes: 1 << 20, tools: [] }),
+      exchangeHttp(runtime, containerId, request, { headTimeoutMs: 10_000, tools: [] }),
       (e) => e instanceof ServiceError && e.kind === "no_relay" && /needs bash, perl or busybox/.test(e.message),
     );
+  });
+
+  it("streams an answer while the service is still writing it (server-sent events)", async () => {
+    const cgi = [
+      "cat > /tmp/www/cgi-bin/events <<'CGI'",
+      "#!/bin/sh",
+      "printf 'Content-Type: text/event-stream\\r\\n\\r\\ndata: first\\n\\n'",
+      "while [ ! -e /tmp/go ]; do sleep 0.1; done",
+      "printf 'data: second\\n\\n'",
+      "CGI",
+      "chmod 755 /tmp/www/cgi-bin/events",
+    ].join("\n");
+    assert.equal((await client.runScript(id, { host: "web", script: cgi })).exitCode, 0);
+    const res = await client.proxyService(id, "web", 8080, { method: "GET", target: "/cgi-bin/events", headers: [] });
+    assert.equal(res.headers.get("content-type"), "text/event-stream");
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = "";
+    // The service holds its second event until /tmp/go exists: a relay that waited for the end would never deliver the first.
+    while (!received.includes("data: first\n\n")) received += decoder.decode((await reader.read()).value);
+    await client.runScript(id, { host: "web", script: "touch /tmp/go" });
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += decoder.decode(chunk.value);
+    assert.equal(received, "data: first\n\ndata: second\n\n");
+  });
+
+  it("passes a download larger than any buffer (24 MiB) byte for byte", async () => {
+    const made = await client.runScript(id, { host: "web", script: "head -c 25165824 /dev/urandom > /tmp/www/big.bin && sha256sum /tmp/www/big.bin" });
+    const expected = made.output.split(" ")[0];
+    const res = await client.proxyService(id, "web", 8080, { method: "GET", target: "/big.bin", headers: [] });
+    assert.equal(res.headers.get("content-length"), "25165824");
+    const hash = createHash("sha256");
+    const reader = res.body!.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) hash.update(chunk.value);
+    assert.equal(hash.digest("hex"), expected);
   });
 
   it("opens a two-way tunnel to the service with busybox nc (the tool this image has)", async () => {

@@ -1,13 +1,14 @@
 /**
  * The lab player's runner routes over HTTP on the in-memory runtime: scripts (setup/solve) with exit code,
- * capped output and timeouts; web services relayed through an exec in the host, byte-exact, with the
- * service's own status and headers, the runner token kept from the service, and errors told apart from
- * the service's answers. Docker behaviour (the real relay) is in services.integration.test.ts.
+ * capped output and timeouts; web services reached through a tunnel into the host, byte-exact and streamed,
+ * with the service's own status and headers, the runner token kept from the service, and errors told apart
+ * from the service's answers. Docker behaviour (the real relay) is in player-routes.integration.test.ts.
  */
 import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { FakeRuntime, type FakeExecCall } from "../docker/fake-runtime";
+import { fakeService, type FakeService } from "../services/testing/fake-service";
 import { RunnerHttpClient, RunnerRequestError } from "../remote/client";
 import { SessionManager } from "../sessions/manager";
 import { TicketAuthority } from "../terminal/tickets";
@@ -16,7 +17,6 @@ import { SCRIPT_OUTPUT_CAP } from "./routes-scripts";
 import { createRunnerApi, type RunnerApi } from "./server";
 
 const TOKEN = "t".repeat(40);
-const isRelay = (c: FakeExecCall) => c.cmd[0] === "timeout" && c.cmd.includes("relay");
 
 describe("runner player routes", () => {
   const runtime = new FakeRuntime({ images: ["img"] });
@@ -29,7 +29,9 @@ describe("runner player routes", () => {
   let client: RunnerHttpClient;
   let base = "";
   let id = "";
-  const relayed: FakeExecCall[] = [];
+  let teapot: FakeService;
+  let events: FakeService;
+  let nextEvent: (data: string) => void = () => undefined;
 
   before(async () => {
     api = createRunnerApi({ runtime, sessions, tickets: new TicketAuthority({ secret: new Uint8Array(32).fill(1) }), apiToken: TOKEN, allowedOrigins: [], logger: memoryLogger() });
@@ -37,17 +39,24 @@ describe("runner player routes", () => {
     base = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
     client = new RunnerHttpClient({ baseUrl: base, token: TOKEN });
     id = (await client.createSession({ labId: "lab", egress: false, hosts: [{ name: "web", image: "img", privileged: false, capAdd: [], env: {}, files: [], setup: [], resources: { nanoCpus: 1e9, memoryBytes: 64 * 1024 * 1024, pids: 64 } }] })).id;
-    runtime.onExec((c) => {
-      if (!isRelay(c)) return undefined;
-      relayed.push(c);
-      const port = c.cmd.at(-1);
-      if (port === "9") return { exitCode: 97, stderr: "connect: Connection refused\n" };
-      if (port === "7") return { exitCode: 124 };
-      const req = Buffer.from(c.stdinBytes);
-      const body = req.subarray(req.indexOf("\r\n\r\n") + 4);
-      const head = `HTTP/1.1 418 I'm a teapot\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\nX-Echo-Length: ${body.length}\r\nTransfer-Encoding: chunked\r\n\r\n`;
+    teapot = fakeService(runtime, 8080, ({ body }, call) => {
       const payload = Buffer.concat([Buffer.from([0xff, 0x00]), body]);
-      return { exitCode: 0, stdoutBytes: Buffer.concat([Buffer.from(head), Buffer.from(`${payload.length.toString(16)}\r\n`), payload, Buffer.from("\r\n0\r\n\r\n")]) };
+      call.output.write(`HTTP/1.1 418 I'm a teapot\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\nX-Echo-Length: ${body.length}\r\nTransfer-Encoding: chunked\r\n\r\n`);
+      call.output.write(Buffer.concat([Buffer.from(`${payload.length.toString(16)}\r\n`), payload, Buffer.from("\r\n0\r\n\r\n")]));
+      call.exit(0);
+    });
+    runtime.onPipe((call) => (call.cmd.at(-1) === "9" ? (call.exit(97, "connect: Connection refused\n"), true) : false));
+    fakeService(runtime, 7, (_request, call) => {
+      call.output.write("SSH-2.0-OpenSSH_9.2\r\n\r\n");
+      call.exit(0);
+    });
+    events = fakeService(runtime, 8081, (_request, call) => {
+      call.output.write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\ndata: first\n\n");
+      nextEvent = (data) => call.output.write(`data: ${data}\n\n`);
+    });
+    fakeService(runtime, 8082, (_request, call) => {
+      call.output.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten b");
+      call.exit(0);
     });
     runtime.onExec((c) => {
       if (c.cmd[0] !== "timeout") return undefined;
@@ -76,27 +85,48 @@ describe("runner player routes", () => {
     const res = await client.proxyService(id, "web", 8080, { method: "POST", target: "/api/x?q=%2F", headers: [["content-type", "application/octet-stream"], ["cookie", "s=1"]], body });
     assert.equal(res.status, 418);
     assert.deepEqual(res.headers.getSetCookie(), ["a=1", "b=2"]);
-    assert.equal(res.headers.get("transfer-encoding"), null, "the chunked framing was the relay's business");
     assert.equal(res.headers.get("x-echo-length"), "4");
     assert.deepEqual([...new Uint8Array(await res.arrayBuffer())], [0xff, 0x00, 1, 2, 0, 254]);
-    const sent = Buffer.from(relayed.at(-1)!.stdinBytes).toString("latin1");
-    assert.match(sent, /^POST \/api\/x\?q=%2F HTTP\/1\.1\r\nHost: localhost:8080\r\n/);
-    assert.match(sent, /\r\ncookie: s=1\r\n/);
-    assert.doesNotMatch(sent, /authorization|Bearer/i, "the runner token never reaches the service");
-    assert.deepEqual(relayed.at(-1)!.cmd.slice(-2), ["relay", "8080"]);
+    const sent = teapot.requests.at(-1)!;
+    assert.match(sent.head, /^POST \/api\/x\?q=%2F HTTP\/1\.1\r\nHost: localhost:8080\r\n/);
+    assert.match(sent.head, /\r\ncookie: s=1\r\n/);
+    assert.doesNotMatch(sent.head, /authorization|Bearer/i, "the runner token never reaches the service");
+    assert.deepEqual([...sent.body], [1, 2, 0, 254]);
+    assert.deepEqual(sent.cmd.slice(-2), ["tunnel", "8080"]);
   });
 
   it("keeps the path after the port as sent, including a bare port and a trailing slash", async () => {
     await client.proxyService(id, "web", 8080, { method: "GET", target: "", headers: [] });
-    assert.match(Buffer.from(relayed.at(-1)!.stdinBytes).toString(), /^GET \/ HTTP/);
+    assert.match(teapot.requests.at(-1)!.head, /^GET \/ HTTP/);
     await client.proxyService(id, "web", 8080, { method: "GET", target: "/dir/a%20b/", headers: [] });
-    assert.match(Buffer.from(relayed.at(-1)!.stdinBytes).toString(), /^GET \/dir\/a%20b\/ HTTP/);
+    assert.match(teapot.requests.at(-1)!.head, /^GET \/dir\/a%20b\/ HTTP/);
   });
 
-  it("tells runner errors from service answers: nothing listening, timeout, bad port, unknown host", async () => {
+  it("streams an answer as the service sends it (server-sent events) and ends the tunnel when the caller leaves", async () => {
+    const abort = new AbortController();
+    const res = await client.proxyService(id, "web", 8081, { method: "GET", target: "/events", headers: [["accept", "text/event-stream"]], signal: abort.signal });
+    assert.equal(res.headers.get("content-type"), "text/event-stream");
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    assert.equal(decoder.decode((await reader.read()).value), "data: first\n\n", "the first event arrives while the service is still sending");
+    nextEvent("second");
+    assert.equal(decoder.decode((await reader.read()).value), "data: second\n\n");
+    abort.abort();
+    await reader.cancel().catch(() => undefined);
+    for (let i = 0; i < 50 && events.closed() === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(events.closed(), 1, "the service's connection is closed when the caller goes away");
+  });
+
+  it("breaks the response off, rather than ending it as if complete, when the service's body is cut short", async () => {
+    const res = await client.proxyService(id, "web", 8082, { method: "GET", target: "/", headers: [] });
+    assert.equal(res.status, 200);
+    await assert.rejects(res.arrayBuffer());
+  });
+
+  it("tells runner errors from service answers: nothing listening, not HTTP, bad port, unknown host", async () => {
     const failure = (status: number, code: string) => (e: unknown) => e instanceof RunnerRequestError && e.status === status && e.code === code;
     await assert.rejects(client.proxyService(id, "web", 9, { method: "GET", target: "/", headers: [] }), failure(502, "not_listening"));
-    await assert.rejects(client.proxyService(id, "web", 7, { method: "GET", target: "/", headers: [] }), failure(504, "timed_out"));
+    await assert.rejects(client.proxyService(id, "web", 7, { method: "GET", target: "/", headers: [] }), failure(502, "bad_response"));
     await assert.rejects(client.proxyService(id, "web", 70000, { method: "GET", target: "/", headers: [] }), failure(400, "bad_request"));
     await assert.rejects(client.proxyService(id, "ghost", 80, { method: "GET", target: "/", headers: [] }), failure(404, "not_found"));
     const anonymous = await fetch(`${base}/sessions/${id}/services/web/8080/`);

@@ -9,8 +9,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { ContainerRuntime } from "../docker/runtime";
 import { TARGET, TOKEN } from "../services/http-wire";
-import { NOT_LISTENING } from "../services/relay";
-import { openTunnel } from "../services/tunnel";
+import { openTunnel, tunnelFailure } from "../services/tunnel";
 import { findHostContainer } from "./hosts";
 import type { Logger } from "./logger";
 import { serviceTarget } from "./routes-services";
@@ -87,11 +86,10 @@ async function connect(deps: ServiceUpgradeDeps, c: { socket: Duplex; head: Buff
   tunnel.stdin.write(c.requestHead);
   if (c.head.length > 0) tunnel.stdin.write(c.head);
   socket.on("close", () => tunnel.close());
-  const { exitCode, stderr } = await tunnel.exited;
+  const exit = await tunnel.exited;
   if (!answered && socket.writable) {
     // Nothing came back at all: say why instead of closing silently.
-    const why = exitCode === NOT_LISTENING || /refused|can't connect/i.test(stderr) ? `nothing accepts connections on port ${c.port} in this host (is the service running?)` : `the tunnel to port ${c.port} ended (exit ${exitCode}): ${stderr.trim().slice(0, 200)}`;
-    refuse(socket, 502, "Bad Gateway", why);
+    refuse(socket, 502, "Bad Gateway", tunnelFailure(exit, c.port).message);
     return;
   }
   socket.end();

@@ -162,7 +162,18 @@ export async function dockerExecPipe(docker: Docker, containerId: string, opts: 
   const stream: Duplex = await engine(what, () => exec.start({ hijack: true, stdin: true }));
   const stdout = new PassThrough();
   const stderr = new CappedSink(16 * 1024);
-  docker.modem.demuxStream(stream, stdout, stderr);
+  // demuxStream writes without regard to backpressure; pausing the connection while our reader is behind
+  // keeps a fast service and a slow client (a large download) from piling the difference up in memory.
+  const paced = new Writable({
+    write: (chunk: Buffer, _enc, done) => {
+      if (!stdout.write(chunk) && !stream.isPaused()) {
+        stream.pause();
+        stdout.once("drain", () => stream.resume());
+      }
+      done();
+    },
+  });
+  docker.modem.demuxStream(stream, paced, stderr);
   const stdin = new Writable({
     write: (chunk: Buffer, _enc, done) => (stream.destroyed ? done() : void stream.write(chunk, () => done())),
     // Half-closing the hijacked connection is how Docker learns that stdin ended.

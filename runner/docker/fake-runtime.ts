@@ -4,7 +4,8 @@
  * network with containers cannot be removed, removal is idempotent and takes anonymous volumes along,
  * ports left to the engine get a host port on start, label filters) so code tested
  * against it behaves the same against Docker; runtime.contract.ts checks both. Exec is answered by
- * handlers a test installs, falling back to a few built-ins (true, false, echo, cat FILE, exit codes).
+ * handlers a test installs, falling back to a few built-ins (true, false, echo, cat FILE, exit codes); piped
+ * execs likewise (`onPipe`), falling back to a loopback.
  * `failNext` injects an engine failure into a named operation to test rollback paths.
  */
 import { PassThrough, Readable } from "node:stream";
@@ -40,6 +41,18 @@ export interface FakeExecCall {
   /** Files copied into the container so far. */
   files: ReadonlyMap<string, FileToCopy>;
 }
+/** A piped exec as the process inside sees it: what the caller writes arrives on `input`; `output` goes back. */
+export interface FakePipeCall {
+  container: ContainerInfo;
+  cmd: string[];
+  input: Readable;
+  output: PassThrough;
+  /** Ends the process: `output` ends and `exited` resolves with this code. */
+  exit(exitCode: number, stderr?: string): void;
+}
+/** Returns true when it takes the piped exec; otherwise the next handler, or a loopback, does. */
+export type FakePipeHandler = (call: FakePipeCall) => boolean;
+
 /** Returns a result to answer the exec, or undefined to let the next handler / the built-ins answer. */
 export type FakeExecHandler = (call: FakeExecCall) => Partial<ExecResult> | undefined | Promise<Partial<ExecResult> | undefined>;
 
@@ -60,6 +73,7 @@ export class FakeRuntime implements ContainerRuntime {
   private readonly images = new Map<string, ImageInfo>();
   private readonly failures = new Map<Op, RuntimeError>();
   private readonly handlers: FakeExecHandler[] = [];
+  private readonly pipeHandlers: FakePipeHandler[] = [];
   private readonly volumes = new Set<string>();
   private nextId = 1;
   private nextHostPort = 32768;
@@ -88,6 +102,10 @@ export class FakeRuntime implements ContainerRuntime {
 
   onExec(handler: FakeExecHandler): void {
     this.handlers.push(handler);
+  }
+
+  onPipe(handler: FakePipeHandler): void {
+    this.pipeHandlers.push(handler);
   }
 
   failNext(op: Op, error = new RuntimeError("failed", `injected failure in ${op}`)): void {
@@ -300,9 +318,26 @@ export class FakeRuntime implements ContainerRuntime {
     const c = this.get(containerId);
     if (c.info.state !== "running") throw new RuntimeError("conflict", `container ${c.info.name} is not running`);
     this.pipes.push({ containerId, cmd: opts.cmd });
-    const loop = new PassThrough();
-    const exited = new Promise<{ exitCode: number | null; stderr: string }>((resolve) => loop.on("close", () => resolve({ exitCode: 0, stderr: "" })));
-    return { stdin: loop, stdout: loop, exited, close: () => loop.destroy() };
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let resolveExit: (exit: { exitCode: number | null; stderr: string }) => void = () => undefined;
+    const exited = new Promise<{ exitCode: number | null; stderr: string }>((resolve) => (resolveExit = resolve));
+    const exit = (exitCode: number, stderr = "") => {
+      output.end();
+      resolveExit({ exitCode, stderr });
+    };
+    const call: FakePipeCall = { container: c.info, cmd: opts.cmd, input, output, exit };
+    if (!this.pipeHandlers.some((handle) => handle(call))) {
+      // No handler claimed it: a loopback, like an echo service that closes when its input does.
+      input.pipe(output);
+      output.on("end", () => resolveExit({ exitCode: 0, stderr: "" }));
+    }
+    const close = () => {
+      input.destroy();
+      output.destroy();
+      resolveExit({ exitCode: 0, stderr: "" });
+    };
+    return { stdin: input, stdout: output, exited, close };
   }
 
   async copyBetween(from: { containerId: string; path: string }, to: { containerId: string; dir: string }): Promise<void> {

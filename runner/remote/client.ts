@@ -225,6 +225,9 @@ export class RunnerHttpClient {
     const headers = new Headers();
     for (const [name, value] of req.headers) if (!HOP_BY_HOP.has(name.toLowerCase())) headers.append(name, value);
     headers.set("authorization", `Bearer ${this.options.token}`);
+    // The deadline is for the answer to begin; its body may stream for as long as the caller reads it.
+    const headDeadline = new AbortController();
+    const timer = setTimeout(() => headDeadline.abort(new Error("no answer within 60 s")), 60_000);
     let res: Response;
     try {
       res = await fetch(new URL(path, this.options.baseUrl), {
@@ -232,10 +235,12 @@ export class RunnerHttpClient {
         headers,
         body: req.body && req.body.length > 0 ? req.body.slice() : undefined,
         redirect: "manual",
-        signal: req.signal ? AbortSignal.any([req.signal, AbortSignal.timeout(60_000)]) : AbortSignal.timeout(60_000),
+        signal: req.signal ? AbortSignal.any([req.signal, headDeadline.signal]) : headDeadline.signal,
       });
     } catch (err) {
       throw new RunnerRequestError(0, "unreachable", `runner at ${this.options.baseUrl} is unreachable: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      clearTimeout(timer);
     }
     if (res.headers.get(SERVICE_MARKER) !== "1") throw await this.failure(res, req.method, path);
     return res;

@@ -1,7 +1,7 @@
-/** The relay's HTTP/1.1 framing: requests written byte-exact, responses parsed by length, chunks or close. */
+/** The relay's HTTP/1.1 framing: requests written byte-exact, response heads parsed, bodies cut by length, chunks or close as they stream. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { dechunk, encodeHttpRequest, HttpWireError, parseHttpResponse } from "./http-wire";
+import { bodyFraming, encodeHttpRequest, HttpWireError, parseResponseHead, ResponseBody, type BodyFraming } from "./http-wire";
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "latin1") : Buffer.from(p))));
@@ -30,34 +30,81 @@ describe("encodeHttpRequest", () => {
   });
 });
 
-describe("parseHttpResponse", () => {
-  it("reads status, repeated headers and a Content-Length body, keeping bytes exact", () => {
-    const r = parseHttpResponse(bytes("HTTP/1.1 201 Created\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\nContent-Length: 3\r\n\r\n", [0, 200, 255], "trailing junk"), "POST");
-    assert.equal(r.status, 201);
-    assert.equal(r.statusText, "Created");
-    assert.deepEqual(r.headers.filter(([n]) => n === "Set-Cookie").map(([, v]) => v), ["a=1", "b=2"]);
-    assert.deepEqual([...r.body], [0, 200, 255]);
+/** Feeds `parts` to a ResponseBody one write each and collects what it passes on (or the error it ends with). */
+async function readBody(framing: BodyFraming, ...parts: Buffer[]): Promise<{ body: string; complete: boolean; error?: string }> {
+  const body = new ResponseBody(framing);
+  const out: Buffer[] = [];
+  body.on("data", (d: Buffer) => out.push(d));
+  const ended = new Promise<string | undefined>((resolve) => {
+    body.on("end", () => resolve(undefined));
+    body.on("error", (e) => resolve(e.message));
   });
+  for (const p of parts) if (!body.writableEnded && !body.destroyed) body.write(p);
+  if (!body.destroyed) body.end();
+  const error = await ended;
+  return { body: Buffer.concat(out).toString("latin1"), complete: body.isComplete, ...(error ? { error } : {}) };
+}
 
-  it("decodes chunked bodies and reads to the close when no length is given (HTTP/1.0, CGI)", () => {
-    const chunked = parseHttpResponse(bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"), "GET");
-    assert.equal(text(chunked.body), "hello world");
-    const closed = parseHttpResponse(bytes("HTTP/1.0 200 OK\nContent-Type: text/plain\n\nline 1\nline 2\n"), "GET");
-    assert.deepEqual([closed.status, closed.headers, text(closed.body)], [200, [["Content-Type", "text/plain"]], "line 1\nline 2\n"]);
-  });
-
-  it("gives HEAD and 204/304 answers an empty body", () => {
-    assert.equal(parseHttpResponse(bytes("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n"), "HEAD").body.length, 0);
-    assert.equal(parseHttpResponse(bytes("HTTP/1.1 304 Not Modified\r\n\r\nxx"), "GET").body.length, 0);
+describe("parseResponseHead", () => {
+  it("reads status, repeated headers and where the body starts, and waits for a head that is not complete yet", () => {
+    const raw = bytes("HTTP/1.1 201 Created\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\nContent-Length: 3\r\n\r\n", [0, 200, 255]);
+    const head = parseResponseHead(raw)!;
+    assert.deepEqual([head.status, head.statusText], [201, "Created"]);
+    assert.deepEqual(head.headers.filter(([n]) => n === "Set-Cookie").map(([, v]) => v), ["a=1", "b=2"]);
+    assert.deepEqual([...raw.subarray(head.length)], [0, 200, 255]);
+    assert.equal(parseResponseHead(bytes("HTTP/1.1 200 OK\r\nContent-Le")), null);
+    const bare = parseResponseHead(bytes("HTTP/1.0 200 OK\nContent-Type: text/plain\n\nline 1\n"))!;
+    assert.deepEqual([bare.status, bare.headers], [200, [["Content-Type", "text/plain"]]]);
   });
 
   it("says clearly when the answer is not HTTP", () => {
-    assert.throws(() => parseHttpResponse(new Uint8Array(), "GET"), /closed the connection without answering/);
-    assert.throws(() => parseHttpResponse(bytes("SSH-2.0-OpenSSH_9.2\r\n\r\n"), "GET"), /not an HTTP\/1.x response: "SSH-2.0/);
-    assert.throws(() => parseHttpResponse(bytes("HTTP/1.1 200 OK\r\nContent-Le"), "GET"), /no end of headers/);
+    assert.throws(() => parseResponseHead(bytes("SSH-2.0-OpenSSH_9.2\r\n\r\n")), /not an HTTP\/1.x response: "SSH-2.0/);
+  });
+});
+
+describe("bodyFraming", () => {
+  const head = (status: number, ...headers: [string, string][]) => ({ status, statusText: "", headers, length: 0 });
+  it("follows the rules for HEAD, 1xx/204/304, chunked, Content-Length and close", () => {
+    assert.deepEqual(bodyFraming("HEAD", head(200, ["Content-Length", "10"])), { kind: "none" });
+    assert.deepEqual(bodyFraming("GET", head(304)), { kind: "none" });
+    assert.deepEqual(bodyFraming("GET", head(204)), { kind: "none" });
+    assert.deepEqual(bodyFraming("GET", head(200, ["Transfer-Encoding", "chunked"], ["Content-Length", "3"])), { kind: "chunked" });
+    assert.deepEqual(bodyFraming("POST", head(200, ["content-length", "42"])), { kind: "length", length: 42 });
+    assert.deepEqual(bodyFraming("GET", head(200, ["Content-Type", "text/event-stream"])), { kind: "close" });
+    assert.throws(() => bodyFraming("GET", head(200, ["Content-Length", "-1"])), HttpWireError);
+  });
+});
+
+describe("ResponseBody", () => {
+  it("passes a Content-Length body byte-exact, ends at its length and drops what follows", async () => {
+    const r = await readBody({ kind: "length", length: 4 }, bytes([0, 255]), bytes([13, 10], "trailing junk"));
+    assert.deepEqual(r, { body: "\x00\xff\r\n", complete: true });
   });
 
-  it("keeps what arrived of a chunked body cut short", () => {
-    assert.equal(text(dechunk(bytes("3\r\nabc\r\n10\r\nonly-part"))), "abconly-part");
+  it("decodes chunks split anywhere, extensions and trailers included", async () => {
+    const wire = "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: 1\r\n\r\nafter";
+    const whole = await readBody({ kind: "chunked" }, bytes(wire));
+    assert.deepEqual(whole, { body: "hello world", complete: true });
+    const byteByByte = await readBody({ kind: "chunked" }, ...[...wire].map((c) => bytes(c)));
+    assert.deepEqual(byteByByte, { body: "hello world", complete: true });
+  });
+
+  it("reads to the close when no length is given (HTTP/1.0, CGI, server-sent events)", async () => {
+    assert.deepEqual(await readBody({ kind: "close" }, bytes("data: 1\n\n"), bytes("data: 2\n\n")), { body: "data: 1\n\ndata: 2\n\n", complete: false });
+  });
+
+  it("is empty and complete at once for bodiless answers", async () => {
+    assert.deepEqual(await readBody({ kind: "none" }), { body: "", complete: true });
+    assert.deepEqual(await readBody({ kind: "length", length: 0 }, bytes("x")), { body: "", complete: true });
+  });
+
+  it("fails, rather than ending normally, when the answer breaks off before the body is complete", async () => {
+    const short = await readBody({ kind: "length", length: 10 }, bytes("abc"));
+    assert.equal(short.body, "abc");
+    assert.match(short.error ?? "", /ended before its body was complete/);
+    const cut = await readBody({ kind: "chunked" }, bytes("3\r\nabc\r\n10\r\nonly-part"));
+    assert.match(cut.error ?? "", /ended before its body was complete/);
+    const garbled = await readBody({ kind: "chunked" }, bytes("zz\r\nabc\r\n"));
+    assert.match(garbled.error ?? "", /malformed chunked body \(chunk size "zz"\)/);
   });
 });

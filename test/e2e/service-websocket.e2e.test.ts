@@ -2,7 +2,7 @@
  * End-to-end: a lab's web service that uses a WebSocket, in the player's service tab, on the whole product
  * (npm start's server, real runner, real Docker, Chromium). The host runs a Perl WebSocket echo server
  * (runner/services/testing/ws-echo-server.pl); its page, proxied into the tab, opens a WebSocket to its own
- * path and shows the echo. Another learner cannot open that WebSocket, nor can another site's page holding
+ * path and shows the echo; its endless server-sent event stream reaches the page event by event. Another learner cannot open that WebSocket, nor can another site's page holding
  * the learner's cookies (Origin check).
  */
 import assert from "node:assert/strict";
@@ -119,6 +119,26 @@ describe("a lab's WebSocket service in the player (e2e)", { timeout: 240_000 }, 
     const src = await page.locator('iframe[title="Echo on workstation, port 8080"]').getAttribute("src");
     serviceUrl = new URL(`${src!.replace(/\/?$/, "/")}socket`, product!.url).href.replace(/^http/, "ws");
     assert.equal(await tryWebSocket(page, serviceUrl), "open");
+  });
+
+  it("streams the service's server-sent events to the page as they come", async () => {
+    assert.ok(serviceUrl, "the first test found the service's URL");
+    const eventsUrl = serviceUrl.replace(/^ws/, "http").replace(/socket$/, "events");
+    // The stream never ends, so a proxy that waited for the whole answer would deliver nothing at all.
+    const ticks = await page.evaluate(
+      (u) =>
+        new Promise<string[]>((resolve, reject) => {
+          const seen: string[] = [];
+          const source = new EventSource(u);
+          source.onmessage = (e) => {
+            seen.push(e.data);
+            if (seen.length === 3) (source.close(), resolve(seen));
+          };
+          source.onerror = () => (source.close(), reject(new Error(`EventSource failed after ${JSON.stringify(seen)}`)));
+        }),
+      eventsUrl,
+    );
+    assert.deepEqual(ticks, ["tick 1", "tick 2", "tick 3"]);
   });
 
   it("refuses the WebSocket to another learner and to another site's page", async () => {

@@ -1,6 +1,7 @@
 # A WebSocket echo service for tests, in core Perl (praxis/workstation has perl, not python or node).
 # GET /anything serves a page whose script opens a WebSocket to ./socket, sends "hello 42" and prints each
-# answer; a WebSocket on any path answers each text message with "echo: <message>". Usage: perl ws-echo-server.pl PORT
+# answer; a WebSocket on any path answers each text message with "echo: <message>"; GET .../events is an endless
+# stream of server-sent events ("tick 1", "tick 2", … every 200 ms). Usage: perl ws-echo-server.pl PORT
 use strict;
 use warnings;
 use IO::Socket::INET;
@@ -32,6 +33,11 @@ while (my $c = $server->accept) {
     last if $l eq '';
     my ($k, $v) = split /:\s*/, $l, 2;
     $h{lc $k} = $v;
+  }
+  if ($request =~ m{^GET \S*/events[ ?]}) {
+    print $c "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n";
+    for (my $n = 1; print $c "data: tick $n\n\n"; $n++) { select(undef, undef, undef, 0.2) }
+    exit 0;
   }
   if (lc($h{upgrade} // '') ne 'websocket') {
     print $c "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " . length($page) . "\r\nConnection: close\r\n\r\n$page";
