@@ -26,7 +26,7 @@ export const DEFAULTS = {
   portPath: "/",
   checkWeight: 1,
   clusterNodes: 1,
-  kubernetesVersion: "v1.34.4",
+  kubernetesVersion: "v1.34.4" as KubernetesVersion,
   intro: "intro.md",
   finish: "finish.md",
   /** Instructions of step <id> when `instructions` is omitted. */
@@ -44,3 +44,10 @@ export const LIMITS = {
   maxClusterNodes: 5,
   maxEstimatedMinutes: 600,
 } as const;
+
+/**
+ * The Kubernetes versions Praxis builds a node image for (`praxis images build kind-node`; the pins live in
+ * runner/kind/versions.ts). No registry is assumed, so a lab asking for any other version could never start.
+ */
+export const KUBERNETES_VERSIONS = ["v1.34.4"] as const;
+export type KubernetesVersion = (typeof KUBERNETES_VERSIONS)[number];

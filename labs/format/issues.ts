@@ -111,7 +111,7 @@ const FIELD_HINTS: Record<string, string> = {
   requestTimeout: 'must be a duration in quotes, such as "5s"',
   memory: 'must be a memory quantity in quotes, such as "512Mi" or "1Gi"',
   mode: 'must be an octal mode in quotes, such as "0644" or "0755"',
-  kubernetesVersion: 'must be a Kubernetes version in quotes, such as "v1.31.0"',
+  kubernetesVersion: 'must be a Kubernetes version in quotes, such as "v1.34.4"',
 };
 
 const EXPECTED: Record<string, string> = {

@@ -183,7 +183,7 @@ export interface HostPort {
 export interface KindCluster {
   provider: "kind";
   nodes: number;
-  /** Kubernetes version such as "v1.31.0". */
+  /** Kubernetes version such as "v1.34.4". */
   kubernetesVersion: string;
   /** Images loaded into the cluster nodes before the lab starts. */
   preloadImages: string[];

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { LINUX_CAPABILITIES } from "./capabilities";
-import { DEFAULTS, LIMITS } from "./defaults";
+import { DEFAULTS, KUBERNETES_VERSIONS, LIMITS } from "./defaults";
 import { MEMORY_PATTERN, MODE_PATTERN, parseMemory } from "./units";
 import { gradingSchema } from "./v1alpha1-grading";
 import { containerCheckSchema, fileCheckSchema, httpCheckSchema } from "./v1alpha1-host-checks";
@@ -128,7 +128,10 @@ export const clusterSchema = z
     nodes: z.number().int().min(1).max(LIMITS.maxClusterNodes).optional().meta({ default: DEFAULTS.clusterNodes }),
     kubernetesVersion: z
       .string()
-      .regex(/^v\d+\.\d+\.\d+$/, { error: 'must be a Kubernetes version such as "v1.31.0"' })
+      .regex(/^v\d+\.\d+\.\d+$/, { error: `must be a Kubernetes version such as "${DEFAULTS.kubernetesVersion}"`, abort: true })
+      .refine((v) => (KUBERNETES_VERSIONS as readonly string[]).includes(v), {
+        error: (issue) => `Praxis has no node image for ${String(issue.input)}: it builds ${KUBERNETES_VERSIONS.join(", ")} ("praxis images build kind-node")`,
+      })
       .optional()
       .meta({ default: DEFAULTS.kubernetesVersion }),
     preloadImages: z.array(nonEmpty).optional().meta({ description: "Images loaded into every node before the lab starts." }),

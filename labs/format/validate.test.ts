@@ -4,7 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { KIND_NODE_VERSIONS } from "../../runner/kind/versions";
 import { convertLab } from "./convert";
+import { DEFAULTS, KUBERNETES_VERSIONS } from "./defaults";
 import { formatDiagnostic } from "./diagnostics";
 import type { LabTree, TreeEntry } from "./tree";
 import { validateLabSource } from "./validate";
@@ -99,5 +101,15 @@ describe("validateLabSource + convertLab", () => {
     assert.deepEqual(load(text, tree("steps/only/index.md")).diagnostics.map(formatDiagnostic), [
       "tiny/lab.yaml:9:3: unknown field `estimatedMinutess` in metadata; did you mean `estimatedMinutes`?",
     ]);
+  });
+
+  it("refuses a Kubernetes version Praxis has no node image for, naming the ones it has", () => {
+    const cluster = (version: string) => MINIMAL.replace("steps:\n", `environment:\n  hosts: [{ name: ws }]\n  cluster:\n    kubernetesVersion: ${version}\nsteps:\n`);
+    assert.deepEqual(load(cluster("v1.31.0"), tree("steps/only/index.md")).diagnostics.map(formatDiagnostic), [
+      `tiny/lab.yaml:12:24: environment.cluster.kubernetesVersion: Praxis has no node image for v1.31.0: it builds ${KUBERNETES_VERSIONS.join(", ")} ("praxis images build kind-node")`,
+    ]);
+    assert.deepEqual(load(cluster(KUBERNETES_VERSIONS[0]), tree("steps/only/index.md")).diagnostics, []);
+    assert.equal(DEFAULTS.kubernetesVersion, KIND_NODE_VERSIONS.kubernetes, "the default is the version the node image is built for");
+    assert.ok((KUBERNETES_VERSIONS as readonly string[]).includes(KIND_NODE_VERSIONS.kubernetes));
   });
 });

@@ -19,7 +19,7 @@ const EXPECTED: Record<string, string[]> = {
   "bad-cluster": [
     "13:15: environment.cluster.provider: must be `kind`, got the string \"k3d\"",
     "14:12: environment.cluster.nodes: must be at most 5",
-    "15:24: environment.cluster.kubernetesVersion: must be a Kubernetes version such as \"v1.31.0\"",
+    "15:24: environment.cluster.kubernetesVersion: must be a Kubernetes version such as \"v1.34.4\"",
     "16:5: unknown field `images` in environment.cluster",
   ],
   "bad-ports": [

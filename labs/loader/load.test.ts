@@ -66,7 +66,7 @@ describe("loadLab", () => {
     assert.deepEqual(client?.capabilities, ["NET_ADMIN", "NET_RAW"]);
     assert.deepEqual(client?.editorPaths, ["/root", "/etc/hosts"]);
     assert.equal(client?.workingDir, "/root");
-    assert.deepEqual(lab.environment.cluster, { provider: "kind", nodes: 2, kubernetesVersion: "v1.30.4", preloadImages: ["nginx:1.27"] });
+    assert.deepEqual(lab.environment.cluster, { provider: "kind", nodes: 2, kubernetesVersion: "v1.34.4", preloadImages: ["nginx:1.27"] });
     assert.deepEqual(lab.intro, { path: "README.md", markdown: "# Intro\n" });
     assert.deepEqual(lab.finish, { path: "finish.md", markdown: "# Finish\n" });
     const [build, deploy] = lab.steps;
