@@ -27,7 +27,7 @@ describe("workshop load (integration, small room)", { timeout: 240_000 }, () => 
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("gives six learners warm environments, each claim well under a second", async () => {
+  it("gives six learners warm environments, every start a warm claim that never takes seconds (figures: bench/workshop-load.ts)", async () => {
     const r = await runWorkshopLoad({ url: product!.url, runnerId, lab: "first-container", learners: 6, warmSharePercent: 100, windowMs: 3_000, warmTimeoutMs: 180_000 });
     console.log(r.summary);
     assert.deepEqual(r.failures, []);

@@ -44,11 +44,15 @@ async function audit(page: Page, where: string): Promise<string[]> {
   return violations.flatMap((v) => v.nodes.map((n) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${JSON.stringify(n.target)}: ${(n.failureSummary ?? "").replace(/\s+/g, " ").slice(0, 300)}`));
 }
 
+/** Every page of a walk is audited before failing, so one run lists all of its problems. */
+function assertNone(problems: string[]): void {
+  assert.deepEqual(problems, [], `${problems.length} accessibility problems:\n${problems.join("\n")}`);
+}
+
 describe("accessibility (axe, WCAG 2.1 AA, e2e)", { timeout: 300_000 }, () => {
   let site: RunningSite | undefined;
   let browser: Browser | undefined;
   let dir = "";
-  const found: string[] = [];
 
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "praxis-a11y-"));
@@ -75,16 +79,19 @@ describe("accessibility (axe, WCAG 2.1 AA, e2e)", { timeout: 300_000 }, () => {
   for (const theme of THEMES) {
     it(`public pages pass in the ${theme} theme`, async () => {
       const { context, page } = await themed(theme);
+      const problems: string[] = [];
       for (const route of ["/", `/labs/${LAB}`, "/guides", "/guides/containerd-2", "/join", "/login"]) {
         await page.goto(`${site!.url}${route}`);
         await page.locator("main").waitFor();
-        found.push(...(await audit(page, `${theme} ${route}`)));
+        problems.push(...(await audit(page, `${theme} ${route}`)));
       }
       await context.close();
+      assertNone(problems);
     });
 
     it(`the lab player passes in the ${theme} theme: intro, a step with hints and results, editor, finish`, async () => {
       const { context, page } = await themed(theme);
+      const problems: string[] = [];
       const fake = new FakePlayerApi(LAB, [
         { id: "processes", checks: ["PID 1 is named in /root/pid1.txt", "The worker's PID is in /root/worker-pid.txt"], hints: 3 },
         { id: "limits", checks: ["The memory limit is in /root/memory-limit.txt"], hints: 3 },
@@ -94,70 +101,69 @@ describe("accessibility (axe, WCAG 2.1 AA, e2e)", { timeout: 300_000 }, () => {
       await fake.install(page);
       await page.goto(`${site!.url}/labs/${LAB}/play`);
       await page.getByRole("button", { name: "Start step 1 →" }).waitFor();
-      found.push(...(await audit(page, `${theme} player intro`)));
+      problems.push(...(await audit(page, `${theme} player intro`)));
 
       await page.getByRole("button", { name: "Start step 1 →" }).click();
       await page.locator('.step-page .mermaid-diagram[data-rendered="true"] svg').waitFor();
       await page.getByRole("button", { name: "Check", exact: true }).click();
       await page.locator('.check-results[data-result="failed"]').waitFor();
       await page.getByRole("button", { name: /hint/i }).first().click();
-      found.push(...(await audit(page, `${theme} player step`)));
+      problems.push(...(await audit(page, `${theme} player step`)));
 
       await page.getByRole("tab", { name: /Editor/ }).click();
       await page.getByRole("button", { name: "welcome.txt" }).click();
       await page.locator(".monaco-editor").waitFor();
-      found.push(...(await audit(page, `${theme} player editor`)));
+      problems.push(...(await audit(page, `${theme} player editor`)));
 
       for (const [n, title] of ["A process tree of its own", "Fenced in by cgroups", "Its own files, the host's kernel"].entries()) {
         await page.getByRole("heading", { name: title }).waitFor();
         await page.getByRole("button", { name: "Skip…" }).click();
         const dialog = page.getByRole("dialog", { name: "Skip this step?" });
         await dialog.waitFor();
-        if (n === 0) found.push(...(await audit(page, `${theme} player skip dialog`)));
+        if (n === 0) problems.push(...(await audit(page, `${theme} player skip dialog`)));
         await dialog.getByRole("button", { name: "Skip the step" }).click();
         await page.getByText("Step skipped.").waitFor();
         await page.getByRole("button", { name: /Next step →|Finish →/ }).click();
       }
       await page.getByRole("heading", { name: "You made it through the lab" }).waitFor();
-      found.push(...(await audit(page, `${theme} player finish`)));
+      problems.push(...(await audit(page, `${theme} player finish`)));
       await context.close();
+      assertNone(problems);
     });
 
     it(`the instructor's pages pass in the ${theme} theme: workshops, new workshop, dashboard, admin`, async () => {
       const { context, page } = await themed(theme);
+      const problems: string[] = [];
       await createInstructor(site!, page, { email: "admin@example.org", password: "correct horse battery staple", displayName: "Ada" });
       await page.goto(`${site!.url}/instructor/workshops`);
       await page.locator("main").waitFor();
-      found.push(...(await audit(page, `${theme} /instructor/workshops`)));
+      problems.push(...(await audit(page, `${theme} /instructor/workshops`)));
       await page.goto(`${site!.url}/instructor/workshops/new`);
       await page.getByLabel("Title").waitFor();
-      found.push(...(await audit(page, `${theme} /instructor/workshops/new`)));
+      problems.push(...(await audit(page, `${theme} /instructor/workshops/new`)));
       await page.getByLabel("Title").fill(`Audit ${theme}`);
       await page.getByLabel("Your first container").check();
       await page.getByRole("button", { name: "Create workshop" }).click();
       await page.waitForURL(/\/instructor\/workshops\/[^/]+$/);
       await page.locator("main").waitFor();
-      found.push(...(await audit(page, `${theme} workshop dashboard`)));
+      problems.push(...(await audit(page, `${theme} workshop dashboard`)));
       const joinCode = (await page.getByTestId("join-code").textContent())!;
 
       // A learner joining that workshop: the name form, then the workshop's labs.
       const learner = await themed(theme);
       await learner.page.goto(`${site!.url}/join/${joinCode.replace("-", "")}`);
       await learner.page.getByLabel(/Your name/).waitFor();
-      found.push(...(await audit(learner.page, `${theme} /join/<code>`)));
+      problems.push(...(await audit(learner.page, `${theme} /join/<code>`)));
       await learner.page.getByLabel(/Your name/).fill(`Grace ${theme}`);
       await learner.page.getByRole("button", { name: "Join" }).click();
       await learner.page.getByRole("link", { name: "Your first container" }).waitFor();
-      found.push(...(await audit(learner.page, `${theme} workshop labs`)));
+      problems.push(...(await audit(learner.page, `${theme} workshop labs`)));
       await learner.context.close();
       await page.goto(`${site!.url}/admin`);
       await page.locator("main").waitFor();
-      found.push(...(await audit(page, `${theme} /admin`)));
+      problems.push(...(await audit(page, `${theme} /admin`)));
       await context.close();
+      assertNone(problems);
     });
   }
-
-  it("found no violations", () => {
-    assert.deepEqual(found, [], `${found.length} accessibility problems:\n${found.join("\n")}`);
-  });
 });
