@@ -140,6 +140,11 @@ describe("an instructor-led workshop (e2e)", { timeout: 300_000 }, () => {
     assert.equal(lines[0], "learner,lab,stepsPassed,stepsTotal,attempts,hintsUsed,score,scoreMax,minutes,finished");
     assert.deepEqual(lines.slice(1).map((l) => l.split(",").slice(0, 2).join(",")), NAMES.map((n) => `${n},${LAB}`));
     assert.equal(lines[1]!.split(",")[4], "1", "Ada's one Check press");
+    const json = await (await instructor.request.get(`${product!.url}/api/workshops/${id}/export?format=json`)).json();
+    assert.equal(json.workshop.id, id);
+    assert.deepEqual(json.rows.map((r: { learner: string; lab: string; attempts: number }) => [r.learner, r.lab, r.attempts]), NAMES.map((n, i) => [n, LAB, Number(lines[i + 1]!.split(",")[4])]), "the same rows as the CSV");
+    const stranger = await (await learners[0]!.page.request.get(`${product!.url}/api/workshops/${id}/export?format=json`)).status();
+    assert.ok([401, 403, 404].includes(stranger), `a learner cannot export the results (got ${stranger})`);
   });
 
   it("ends the workshop: every container is gone and the learners are told", async () => {

@@ -18,7 +18,7 @@ import { ensureLearner, startSession, type LabSessionDeps } from "../lab-session
 import { MemoryRunner } from "../memory-runner";
 import { LabSessionError } from "../runner-client";
 import { publicLearnerId } from "../player/identity";
-import { broadcast, endWorkshop, extendAll, resetLearner, shadowTerminal, warmUp } from "./actions";
+import { broadcast, endWorkshop, extendAll, extendLearner, resetLearner, shadowTerminal, warmUp } from "./actions";
 import { loadDashboard } from "./dashboard-load";
 import { WorkshopError, type WorkshopErrorKind } from "./errors";
 import { resultRows, toCsv } from "./export";
@@ -129,6 +129,11 @@ describe("workshops", () => {
     const before = Date.parse(runner.sessions.get(s2.id)!.expiresAt);
     assert.equal(await extendAll(deps, w, 15), 2);
     assert.equal(Date.parse(runner.sessions.get(s2.id)!.expiresAt) - before, 15 * 60_000);
+    const adaBefore = Date.parse(runner.sessions.get(s1.id)!.expiresAt);
+    assert.equal(await extendLearner(deps, w, publicLearnerId(bob), 10), 1, "one learner's environment only");
+    assert.equal(Date.parse(runner.sessions.get(s2.id)!.expiresAt) - before, 25 * 60_000);
+    assert.equal(Date.parse(runner.sessions.get(s1.id)!.expiresAt), adaBefore, "the others keep their time");
+    await assert.rejects(extendLearner(deps, w, publicLearnerId(outsider), 10), kind("not_found"), "a learner of no workshop of ours");
     assert.match((await shadowTerminal(deps, w, publicLearnerId(bob), undefined, undefined)).path, /\.workstation\.ro$/);
 
     await broadcast(db.prisma, w, "  Ten minutes left  ");
