@@ -2,7 +2,7 @@
  * clientNodeReader against a small stand-in API server on localhost (node:http): discovery, plain-JSON
  * objects (fields the library's models do not know survive), selectors on the wire, and every failure
  * mapped to a ClusterReadError that names the object and says why. No cluster needed; the same reader runs
- * the shared contract against kind in client-node-reader.cluster-test.ts.
+ * the shared contract against kind in client-node-reader.integration.test.ts.
  */
 import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";

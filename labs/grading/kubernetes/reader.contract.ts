@@ -1,6 +1,6 @@
 /**
  * The behaviour every ClusterReader must have, as one test suite run against the in-memory fake (unit tests)
- * and against a real kind cluster (client-node-reader.cluster-test.ts), so the fake cannot drift from the
+ * and against a real kind cluster (client-node-reader.integration.test.ts), so the fake cannot drift from the
  * API server. The harness creates the fixture objects below before the suite and removes them after.
  */
 import assert from "node:assert/strict";

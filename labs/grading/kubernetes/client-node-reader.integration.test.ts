@@ -1,27 +1,23 @@
 /**
  * clientNodeReader against a real cluster: the shared reader contract, then whole kubernetes checks that
  * must wait for the cluster (an object created while the check polls, a controller filling in status).
- * Not in the default test globs (the name does not end in .test.ts) because it needs a running cluster:
- *
- *   kind create cluster --name praxis-k2 --image praxis/kind-node:v1.34.4 --kubeconfig /tmp/k2.kubeconfig
- *   PRAXIS_TEST_KUBECONFIG=/tmp/k2.kubeconfig node_modules/.bin/node --import tsx --test \
- *     labs/grading/kubernetes/client-node-reader.cluster-test.ts
- *   kind delete cluster --name praxis-k2
- *
- * It creates one namespace (praxis-reader-contract-<random>) and deletes it at the end. No image is pulled.
+ * The same contract runs against the in-memory reader, so the fake that unit tests use stays honest.
+ * The cluster is a one-node cluster from praxis/kind-node made for this file and removed after it (or the
+ * one PRAXIS_TEST_KUBECONFIG points at, see runner/cluster/testing/disposable-cluster.ts). It creates its
+ * objects in namespaces of its own (praxis-reader-contract-<random>…) and deletes them. No image is pulled.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { KubeConfig, KubernetesObjectApi, type KubernetesObject } from "@kubernetes/client-node";
 import type { KubernetesAssertion } from "../../format/types";
 import { clientNodeReader } from "./client-node-reader";
 import { fixtureObjects, readerContract } from "./reader.contract";
 import { runKubernetesCheck } from "./run";
+import { disposableCluster } from "../../../runner/cluster/testing/disposable-cluster";
 
-const kubeconfigPath = process.env.PRAXIS_TEST_KUBECONFIG;
-if (!kubeconfigPath) throw new Error("set PRAXIS_TEST_KUBECONFIG to the kubeconfig of a disposable cluster (see the header of this file)");
-const kubeconfig = readFileSync(kubeconfigPath, "utf8");
+const cluster = await disposableCluster("reader");
+after(() => cluster.dispose());
+const kubeconfig = cluster.kubeconfig;
 const namespace = `praxis-reader-contract-${Math.random().toString(36).slice(2, 8)}`;
 
 function adminApi(): KubernetesObjectApi {
