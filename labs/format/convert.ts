@@ -89,7 +89,8 @@ function convertStep(step: WireStep, onlyHost: string | undefined, ctx: ConvertC
     if (check.kind === "kubernetes") return convertKubernetesCheck(check, name);
     if (check.kind === "container" || check.kind === "file" || check.kind === "http") return convertHostCheck(check, name, onlyHost);
     const script = hostScript(check, onlyHost, DEFAULTS.checkTimeout, ctx);
-    return { kind: check.kind, name, ...script, weight: check.weight ?? DEFAULTS.checkWeight };
+    const retries = { retries: check.retries ?? 0, intervalMs: parseDuration(check.interval ?? DEFAULTS.checkInterval)! };
+    return { kind: check.kind, name, ...script, ...retries, weight: check.weight ?? DEFAULTS.checkWeight };
   });
   const solution = step.solution === undefined ? undefined : page(step.solution, ctx);
   return {

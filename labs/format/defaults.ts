@@ -42,6 +42,8 @@ export const LIMITS = {
   minPids: 32,
   maxPids: 32_768,
   maxClusterNodes: 5,
+  /** A script check runs at most 1 + this many times, so a Check press stays bounded. */
+  maxScriptRetries: 5,
   maxEstimatedMinutes: 600,
 } as const;
 

@@ -54,6 +54,9 @@ export interface ScriptCheck {
   host: string;
   script: ScriptSource;
   timeoutMs: number;
+  /** How many more times a failing script is run, `intervalMs` apart (0: once). */
+  retries: number;
+  intervalMs: number;
   /** Relative weight when a step has several checks; >= 1. */
   weight: number;
 }

@@ -45,6 +45,14 @@ export const scriptCheckSchema = z
     host: hostField,
     ...scriptFields,
     timeout: duration(DEFAULTS.checkTimeout).optional(),
+    retries: z
+      .number()
+      .int()
+      .min(0)
+      .max(LIMITS.maxScriptRetries)
+      .optional()
+      .meta({ default: 0, description: "How many more times a failing script is run before the check fails (for conditions that settle)." }),
+    interval: duration(DEFAULTS.checkInterval).optional().meta({ description: "Pause between two runs when `retries` is set." }),
     weight: checkWeight,
   })
   .meta({

@@ -69,7 +69,7 @@ describe("validateLabSource + convertLab", () => {
       title: "Only step",
       instructions: { path: "steps/only/index.md", markdown: "text of steps/only/index.md" },
       setup: [],
-      checks: [{ kind: "script", name: "Check 1", host: "workstation", script: { content: "test -f /tmp/done" }, timeoutMs: 30_000, weight: 1 }],
+      checks: [{ kind: "script", name: "Check 1", host: "workstation", script: { content: "test -f /tmp/done" }, timeoutMs: 30_000, retries: 0, intervalMs: 1000, weight: 1 }],
       hints: [],
     });
   });

@@ -70,9 +70,9 @@ describe("loadLab", () => {
     assert.deepEqual(lab.intro, { path: "README.md", markdown: "# Intro\n" });
     assert.deepEqual(lab.finish, { path: "finish.md", markdown: "# Finish\n" });
     const [build, deploy] = lab.steps;
-    assert.deepEqual(build?.checks.map((c) => c.kind === "script" && [c.name, c.host, c.timeoutMs, c.weight, c.script.path]), [
-      ["server answers", "client", 90_000, 3, undefined],
-      ["Check 2", "server", 30_000, 1, "scripts/tool.sh"],
+    assert.deepEqual(build?.checks.map((c) => c.kind === "script" && [c.name, c.host, c.timeoutMs, c.retries, c.intervalMs, c.weight, c.script.path]), [
+      ["server answers", "client", 90_000, 2, 5000, 3, undefined],
+      ["Check 2", "server", 30_000, 0, 1000, 1, "scripts/tool.sh"],
     ]);
     assert.deepEqual(build?.solve, { host: "server", script: { content: "echo solved" }, timeoutMs: 120_000 });
     assert.deepEqual(build?.hints, ["First hint.", "Second hint."]);

@@ -1,13 +1,14 @@
 /**
  * `POST /sessions/:id/checks`: runs one check in a ready session and answers pass/fail with the
  * learner-facing message. Kinds (runner/checks/request.ts): a script on a host
- * {host, script, timeoutMs?, env?}, a kubernetes assertion on the session's cluster
+ * {host, script, timeoutMs?, retries?, intervalMs?, env?}, a kubernetes assertion on the session's cluster
  * {kind: "kubernetes", assertion, timeoutMs, intervalMs}, and checks on a host
  * {kind: "container"|"file"|"http", host, subject|path|request, expect, timeoutMs, intervalMs}. The check comes from the caller, which knows
  * the lab's steps; the runner stays free of lab knowledge. A check counts as learner activity, and its
  * duration feeds praxis_check_duration_seconds.
  */
 import { z } from "zod";
+import { LIMITS } from "../../labs/format/defaults";
 import type { ContainerRuntime } from "../docker/runtime";
 import type { ClusterChecks } from "../checks/cluster-check";
 import { executeCheck } from "../checks/execute";
@@ -26,6 +27,8 @@ const ScriptBody = z.strictObject({
   host: z.string().min(1).max(64),
   script: z.string().min(1).max(256 * 1024),
   timeoutMs: z.number().int().positive().max(MAX_TIMEOUT_MS).default(30_000),
+  retries: z.number().int().min(0).max(LIMITS.maxScriptRetries).optional(),
+  intervalMs: z.number().int().min(0).max(MAX_TIMEOUT_MS).optional(),
   env: z.record(z.string(), z.string()).optional(),
 });
 

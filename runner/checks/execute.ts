@@ -22,5 +22,6 @@ export function executeCheck(deps: { runtime: ContainerRuntime; clusterChecks: C
   if (request.kind === "container") return runContainerCheck(deps.runtime, target.hostContainer(request.host), request);
   if (request.kind === "file") return runFileCheck(deps.runtime, target.hostContainer(request.host), request);
   if (request.kind === "http") return runHttpCheck(deps.runtime, target.hostContainer(request.host), request);
-  return runScriptCheck(deps.runtime, target.hostContainer(request.host), request.script, { timeoutMs: request.timeoutMs ?? 30_000, env: request.env });
+  const { timeoutMs = 30_000, env, retries, intervalMs } = request;
+  return runScriptCheck(deps.runtime, target.hostContainer(request.host), request.script, { timeoutMs, env, retries, intervalMs });
 }

@@ -18,7 +18,11 @@ export interface ScriptCheckRequest {
   kind?: "script";
   host: string;
   script: string;
+  /** Deadline of one run. */
   timeoutMs?: number;
+  /** How many more times a failing script is run, `intervalMs` apart. */
+  retries?: number;
+  intervalMs?: number;
   env?: Record<string, string>;
 }
 
@@ -68,7 +72,7 @@ export interface CheckOutcome {
 export function checkRequest(check: Check): CheckRequest {
   switch (check.kind) {
     case "script":
-      return { kind: "script", host: check.host, script: check.script.content, timeoutMs: check.timeoutMs };
+      return { kind: "script", host: check.host, script: check.script.content, timeoutMs: check.timeoutMs, retries: check.retries, intervalMs: check.intervalMs };
     case "kubernetes":
       return { kind: "kubernetes", assertion: check.assertion, timeoutMs: check.timeoutMs, intervalMs: check.intervalMs };
     case "container":
@@ -84,7 +88,10 @@ export function checkRequest(check: Check): CheckRequest {
   }
 }
 
-/** Client-side deadline for a request: the check's own timeout plus room for the round trip. */
+/** Client-side deadline for a request: the check's own time (every run of a retried script) plus room for the round trip. */
 export function requestDeadlineMs(request: CheckRequest): number {
-  return (request.timeoutMs ?? 30_000) + 30_000;
+  const once = request.timeoutMs ?? 30_000;
+  if (request.kind !== undefined && request.kind !== "script") return once + 30_000;
+  const retries = request.retries ?? 0;
+  return (1 + retries) * once + retries * (request.intervalMs ?? 1000) + 30_000;
 }

@@ -5,17 +5,20 @@ import { FakeRuntime } from "../docker/fake-runtime";
 import type { ExecResult } from "../docker/runtime";
 import { CHECK_OUTPUT_CAP, failureMessage, runScriptCheck } from "./script-check";
 
-async function withScriptResult(result: Partial<ExecResult>) {
+async function withScriptResult(result: Partial<ExecResult> | (() => Partial<ExecResult>)) {
   const rt = new FakeRuntime({ images: ["img"] });
   const seen: string[][] = [];
-  rt.onExec((call) => (seen.push(call.cmd), result));
+  rt.onExec((call) => (seen.push(call.cmd), typeof result === "function" ? result() : result));
   await rt.createNetwork({ name: "n", labels: {}, internal: true });
   const c = await rt.createContainer({
     name: "c", image: "img", hostname: "c", labels: {}, env: {}, network: { name: "n", aliases: [] }, privileged: false,
     capAdd: [], capDrop: [], securityOpt: [], resources: { nanoCpus: 1, memoryBytes: 1, pids: 1 }, init: false,
   });
   await rt.startContainer(c.id);
-  return { check: (timeoutMs = 10_000) => runScriptCheck(rt, c.id, "test -f /x", { timeoutMs }), seen };
+  return {
+    check: (timeoutMs = 10_000, retry: { retries?: number; intervalMs?: number } = {}) => runScriptCheck(rt, c.id, "test -f /x", { timeoutMs, ...retry }),
+    seen,
+  };
 }
 
 describe("runScriptCheck", () => {
@@ -45,5 +48,21 @@ describe("runScriptCheck", () => {
   it("caps the output at 64 KiB", async () => {
     const { check } = await withScriptResult({ exitCode: 0, stdout: "x".repeat(CHECK_OUTPUT_CAP), stderr: "more" });
     assert.equal((await check()).output.length, CHECK_OUTPUT_CAP);
+  });
+
+  it("with retries, runs a failing script again until it passes, and stops there", async () => {
+    let runs = 0;
+    const { check, seen } = await withScriptResult(() => (++runs < 3 ? { exitCode: 1, stdout: `FAIL: not yet (run ${runs})\n` } : { exitCode: 0 }));
+    const r = await check(1000, { retries: 5, intervalMs: 10 });
+    assert.deepEqual([r.passed, seen.length], [true, 3]);
+  });
+
+  it("with retries used up, fails with the last run's message; without retries, runs once", async () => {
+    let runs = 0;
+    const { check, seen } = await withScriptResult(() => ({ exitCode: 1, stdout: `FAIL: not yet (run ${++runs})\n` }));
+    const r = await check(1000, { retries: 2, intervalMs: 10 });
+    assert.deepEqual([r.passed, r.message, seen.length], [false, "not yet (run 3)", 3]);
+    await check(1000);
+    assert.equal(seen.length, 4);
   });
 });

@@ -44,7 +44,7 @@ export function fakeLab(id: string, steps: FakeStep[], grading?: Grading): Lab {
       setup: (s.setup ?? []).map(script),
       checks: (s.checks ?? []).map((c, n): Check => {
         const [name, content, weight] = typeof c === "string" ? [`${s.id} check ${n + 1}`, c, 1] : c;
-        return { kind: "script", name, host: "ws", script: { content }, timeoutMs: 30_000, weight: weight ?? 1 };
+        return { kind: "script", name, host: "ws", script: { content }, timeoutMs: 30_000, retries: 0, intervalMs: 1000, weight: weight ?? 1 };
       }),
       ...(s.solve !== undefined && { solve: script(s.solve) }),
       hints: [],
