@@ -37,6 +37,15 @@ export interface Command {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
+/**
+ * Prints a command's usage for `--help` (standard output, exit 0) or for a command line that lacks what it
+ * needs (standard error, exit 2), and returns the exit code.
+ */
+export function printUsage(io: CliIo, usage: string, asked: boolean): number {
+  (asked ? io.stdout : io.stderr).write(usage.endsWith("\n") ? usage : `${usage}\n`);
+  return asked ? EXIT.ok : EXIT.usage;
+}
+
 /** Thrown by argument parsing; main.ts prints it with a pointer to --help and exits with EXIT.usage. */
 export class UsageError extends Error {
   override readonly name = "UsageError";

@@ -5,7 +5,7 @@
  * the one the environment was started from (its label) unless --lab names another copy (e.g. a
  * working directory with edited checks).
  */
-import { EXIT, type CliIo } from "../../labs/cli/command";
+import { EXIT, printUsage, type CliIo } from "../../labs/cli/command";
 import { parseCommandArgs } from "../../labs/cli/args";
 import { ClusterChecks } from "../checks/cluster-check";
 import { executeCheck } from "../checks/execute";
@@ -24,10 +24,7 @@ interface Row {
 export async function envCheck(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
   const args = parseCommandArgs("env check", argv, { step: { type: "string" }, lab: { type: "string" }, json: { type: "boolean" } }, 1);
   const [id] = args.positionals;
-  if (args.help || !id) {
-    (args.help ? io.stdout : io.stderr).write("usage: praxis env check <id> [--step <step-id>] [--lab <lab-id|lab-dir>] [--json]\n");
-    return args.help ? EXIT.ok : EXIT.usage;
-  }
+  if (args.help || !id) return printUsage(io, "usage: praxis env check <id> [--step <step-id>] [--lab <lab-id|lab-dir>] [--json]\n", Boolean(args.help));
   const session = (await labelledSessions(deps.runtime)).find((s) => s.id === id);
   if (!session) {
     io.stderr.write(`env check: no environment ${id} (see praxis env ls)\n`);

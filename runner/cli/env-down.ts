@@ -1,5 +1,5 @@
 /** `praxis env down <id>`: removes every container and network of an environment (by label). */
-import { EXIT, type CliIo } from "../../labs/cli/command";
+import { EXIT, printUsage, type CliIo } from "../../labs/cli/command";
 import { parseCommandArgs } from "../../labs/cli/args";
 import { LABEL } from "../docker/labels";
 import { removeSessionObjects } from "../provision/teardown";
@@ -8,10 +8,7 @@ import type { CliDeps } from "./deps";
 export async function envDown(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
   const args = parseCommandArgs("env down", argv, {}, 1);
   const [id] = args.positionals;
-  if (args.help || !id) {
-    (args.help ? io.stdout : io.stderr).write("usage: praxis env down <id>\n");
-    return args.help ? EXIT.ok : EXIT.usage;
-  }
+  if (args.help || !id) return printUsage(io, "usage: praxis env down <id>\n", Boolean(args.help));
   const filter = { [LABEL.managed]: "true", [LABEL.session]: id };
   const found = (await deps.runtime.listContainers(filter)).length + (await deps.runtime.listNetworks(filter)).length;
   if (found === 0) {

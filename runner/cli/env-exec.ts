@@ -2,7 +2,7 @@
  * `praxis env exec <id> [--host h] -- <cmd...>`: runs a command in one host of an environment and
  * exits with its exit code. With one host, --host may be omitted.
  */
-import { EXIT, type CliIo } from "../../labs/cli/command";
+import { printUsage, type CliIo } from "../../labs/cli/command";
 import { parseCommandArgs } from "../../labs/cli/args";
 import type { CliDeps } from "./deps";
 import { findHost } from "./listing";
@@ -15,10 +15,7 @@ export async function envExec(argv: string[], io: CliIo, deps: CliDeps): Promise
   const cmd = dash === -1 ? [] : argv.slice(dash + 1);
   const args = parseCommandArgs("env exec", own, { host: { type: "string" } }, 1);
   const [id] = args.positionals;
-  if (args.help || !id || cmd.length === 0) {
-    (args.help ? io.stdout : io.stderr).write(USAGE);
-    return args.help ? EXIT.ok : EXIT.usage;
-  }
+  if (args.help || !id || cmd.length === 0) return printUsage(io, USAGE, Boolean(args.help));
   const host = await findHost(deps.runtime, "env exec", id, args.flags.host as string | undefined, io.stderr);
   if (typeof host === "number") return host;
   const result = await deps.runtime.exec(host.containerId, { cmd });

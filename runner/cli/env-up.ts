@@ -4,7 +4,7 @@
  * on stdout stays machine-readable. CLI sessions carry runner id "cli" and an expiry label; `env ls`
  * shows them and `env down` removes them.
  */
-import { EXIT, type CliIo } from "../../labs/cli/command";
+import { EXIT, printUsage, type CliIo } from "../../labs/cli/command";
 import { parseCommandArgs } from "../../labs/cli/args";
 import { LABEL } from "../docker/labels";
 import { imageEnsurer } from "../images/builder";
@@ -17,10 +17,7 @@ const DEFAULT_TTL_MINUTES = 120;
 export async function envUp(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
   const args = parseCommandArgs("env up", argv, { json: { type: "boolean" }, ttl: { type: "string" } }, 1);
   const [labArg] = args.positionals;
-  if (args.help || !labArg) {
-    (args.help ? io.stdout : io.stderr).write("usage: praxis env up <lab-id|lab-dir> [--json] [--ttl <minutes>]\n");
-    return args.help ? EXIT.ok : EXIT.usage;
-  }
+  if (args.help || !labArg) return printUsage(io, "usage: praxis env up <lab-id|lab-dir> [--json] [--ttl <minutes>]\n", Boolean(args.help));
   const ttl = Number(args.flags.ttl ?? DEFAULT_TTL_MINUTES);
   if (!Number.isFinite(ttl) || ttl <= 0) {
     io.stderr.write(`env up: --ttl must be a positive number of minutes, got "${String(args.flags.ttl)}"\n`);
