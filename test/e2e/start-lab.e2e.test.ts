@@ -146,7 +146,11 @@ describe("start a lab in the browser (e2e)", { timeout: 300_000 }, () => {
     assert.equal(((await res.json()) as { session: { id: string } }).session.id, sessionId);
   });
 
-  it("stops the lab and removes its containers", async () => {
+  it("stops the lab, once confirmed, and removes its containers", async () => {
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await page.getByRole("button", { name: "Stop", exact: true }).click();
+    assert.ok((await runtime.listContainers({ [LABEL.managed]: "true", [LABEL.session]: sessionId })).length > 0, "a dismissed confirmation stops nothing");
+    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Stop", exact: true }).click();
     await page.getByRole("button", { name: "Start a new environment" }).waitFor();
     assert.deepEqual(await runtime.listContainers({ [LABEL.managed]: "true", [LABEL.session]: sessionId }), []);

@@ -2,7 +2,7 @@
 /**
  * The bar above a running environment: time left (a countdown and a warning in the last five minutes,
  * so nobody loses work to a silent expiry), Extend (+30 min, up to the maximum lifetime), Reset (a fresh
- * environment, after a confirmation) and Stop. Errors of these actions are shown beside the buttons. The
+ * environment, after a confirmation) and Stop (also confirmed: it removes the environment). Errors of these actions are shown beside the buttons. The
  * compact form (the player's bar) says only the time left; the warning is the same in both.
  */
 import { useEffect, useState } from "react";
@@ -59,7 +59,14 @@ export function SessionBar({ expiresAt, busy, error, compact = false, onExtend, 
         >
           {busy === "resetting" ? "Resetting…" : "Reset"}
         </button>
-        <button type="button" className="button" onClick={onStop} disabled={busy !== null}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy !== null}
+          onClick={() => {
+            if (window.confirm("Stop the environment? Its containers and everything you changed in them are removed. Your progress stays saved, and you can start a new environment later.")) onStop();
+          }}
+        >
           {busy === "stopping" ? "Stopping…" : "Stop"}
         </button>
       </span>

@@ -160,7 +160,13 @@ export function Player({ lab }: { lab: PlayerLab }) {
         </section>
         <div className="player-divider" {...split.separator} />
         <div className="player-work">
-          {view.kind === "ready" ? <Workspace key={view.session.id} sessionId={view.session.id} hosts={lab.hosts.filter((h) => view.session.hosts.includes(h.name))} services={lab.services} /> : null}
+          {/* While it stops, the workspace goes at once: its terminals would only try to reconnect to what is being removed. */}
+          {view.kind === "ready" && view.busy !== "stopping" ? <Workspace key={view.session.id} sessionId={view.session.id} hosts={lab.hosts.filter((h) => view.session.hosts.includes(h.name))} services={lab.services} /> : null}
+          {view.kind === "ready" && view.busy === "stopping" ? (
+            <div className="player-status" role="status" aria-live="polite">
+              <span className="spinner" aria-hidden="true" /> Stopping your environment…
+            </div>
+          ) : null}
           {view.kind === "provisioning" ? <ProvisionProgress key={`${view.session.id}-${view.since}`} sessionId={view.session.id} since={view.since} onReady={env.provisioned} onFailed={env.failed} /> : null}
           {view.kind === "loading" || view.kind === "starting" ? (
             <div className="player-status" role="status" aria-live="polite">

@@ -91,7 +91,9 @@ export function StepPage({ sessionId, step, index, total, progress, ready, prepa
   };
 
   const hintsUsed = Math.min(progress?.hintsUsed ?? 0, step.hintsHtml.length);
-  const canAct = ready && !preparing && sessionId !== null && busy === null && status !== "locked";
+  // Hints and the solution are records and pages, not work in the environment: they need no ready environment.
+  const canRead = sessionId !== null && busy === null && status !== "locked";
+  const canAct = canRead && ready && !preparing;
   const result = visibleCheck(progress, local);
 
   return (
@@ -107,6 +109,11 @@ export function StepPage({ sessionId, step, index, total, progress, ready, prepa
         <Hints step={step} hintsUsed={hintsUsed} revealed={hints} solutionShown={progress?.solutionRevealed === true || solution !== null} solutionHtml={solution} />
       </div>
       <footer className="step-footer">
+        {!ready && !done && sessionId !== null ? (
+          <p className="step-preparing" role="status">
+            <span className="spinner" aria-hidden="true" /> Your environment is still starting. Check, Skip and Reset wait for it; read on, or take a hint.
+          </p>
+        ) : null}
         {preparing ? (
           <p className="step-preparing" role="status">
             <span className="spinner" aria-hidden="true" /> Setting up this step in your environment — wait a moment before you start.
@@ -118,44 +125,46 @@ export function StepPage({ sessionId, step, index, total, progress, ready, prepa
           </p>
         ) : null}
         {step.checkCount > 0 ? <CheckResults result={result} running={busy === "check" || busy === "skip"} error={error} /> : error ? <p className="session-error" role="alert">{error}</p> : null}
-        <div className="step-actions" role="group" aria-label="Step actions">
-          {!done ? (
-            // A step without checks is done when the learner says so (its empty check set passes).
-            <button type="button" className="button button-primary" onClick={check} disabled={!canAct}>
-              {busy === "check" ? "Checking…" : step.checkCount > 0 ? "Check" : "Mark as done"}
+        <div className="step-controls">
+          <div className="step-actions" role="group" aria-label="Step actions">
+            {!done ? (
+              // A step without checks is done when the learner says so (its empty check set passes).
+              <button type="button" className="button button-primary" onClick={check} disabled={!canAct}>
+                {busy === "check" ? "Checking…" : step.checkCount > 0 ? "Check" : "Mark as done"}
+              </button>
+            ) : null}
+            {hintsUsed < step.hintsHtml.length ? (
+              <button type="button" className="button button-small" onClick={hint} disabled={!canRead}>
+                {hintsUsed === 0 ? "Hint" : "Next hint"} ({hintsUsed + 1}/{step.hintsHtml.length})
+              </button>
+            ) : null}
+            {step.solutionHtml && !progress?.solutionRevealed && solution === null ? (
+              <button type="button" className="button button-small" onClick={reveal} disabled={!canRead}>
+                Solution…
+              </button>
+            ) : null}
+            {step.hasSolve && !done ? (
+              <button type="button" className="button button-small" onClick={skip} disabled={!canAct}>
+                {busy === "skip" ? "Skipping…" : "Skip…"}
+              </button>
+            ) : null}
+            <button type="button" className="button button-small" onClick={reset} disabled={!canAct}>
+              {busy === "reset" ? "Resetting…" : "Reset step…"}
             </button>
-          ) : null}
-          {hintsUsed < step.hintsHtml.length ? (
-            <button type="button" className="button button-small" onClick={hint} disabled={!canAct}>
-              {hintsUsed === 0 ? "Hint" : "Next hint"} ({hintsUsed + 1}/{step.hintsHtml.length})
-            </button>
-          ) : null}
-          {step.solutionHtml && !progress?.solutionRevealed && solution === null ? (
-            <button type="button" className="button button-small" onClick={reveal} disabled={!canAct}>
-              Solution…
-            </button>
-          ) : null}
-          {step.hasSolve && !done ? (
-            <button type="button" className="button button-small" onClick={skip} disabled={!canAct}>
-              {busy === "skip" ? "Skipping…" : "Skip…"}
-            </button>
-          ) : null}
-          <button type="button" className="button button-small" onClick={reset} disabled={!canAct}>
-            {busy === "reset" ? "Resetting…" : "Reset step…"}
-          </button>
+          </div>
+          <nav className="step-pager" aria-label="Previous and next">
+            {onPrevious ? (
+              <button type="button" className="button button-small" onClick={onPrevious}>
+                ← Previous
+              </button>
+            ) : null}
+            {onNext ? (
+              <button type="button" className={done ? "button button-primary" : "button button-small"} onClick={onNext} disabled={!done} title={done ? undefined : "Pass (or skip) this step to go on"}>
+                {index + 1 === total ? "Finish →" : "Next step →"}
+              </button>
+            ) : null}
+          </nav>
         </div>
-        <nav className="step-pager" aria-label="Previous and next">
-          {onPrevious ? (
-            <button type="button" className="button button-small" onClick={onPrevious}>
-              ← Previous
-            </button>
-          ) : null}
-          {onNext ? (
-            <button type="button" className={done ? "button button-primary" : "button button-small"} onClick={onNext} disabled={!done} title={done ? undefined : "Pass (or skip) this step to go on"}>
-              {index + 1 === total ? "Finish →" : "Next step →"}
-            </button>
-          ) : null}
-        </nav>
       </footer>
     </article>
   );
