@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import path from "node:path";
 import next from "next";
+import { needsSetup } from "../app/_server/auth/accounts";
 import { withoutPraxisCookies } from "../app/_server/player/proxy-headers";
 import { authorizeServiceUpgrade, isServiceUpgradePath } from "../app/_server/player/service-upgrade";
 import { LabSessionError, runnerClient } from "../app/_server/runner-client";
@@ -108,6 +109,7 @@ await new Promise<void>((resolve, reject) => {
   server.listen(config.port, config.host, () => resolve());
 });
 say(`Praxis is running at ${config.publicOrigins[0]} (listening on ${config.host}:${config.port}; Ctrl-C stops it)`);
+if (await firstAdminMissing()) say(`no instructor account yet: create the first admin at ${config.publicOrigins[0]}/setup`);
 
 // Workshops warm up before their start and stop warming at their end by the clock, dashboard open or not.
 const stopWarmScheduler = startWarmScheduler({
@@ -119,6 +121,20 @@ const stopWarmScheduler = startWarmScheduler({
   intervalMs: 30_000,
   onError: (err) => say(`keeping workshop warm pools up to date failed (retrying in 30 s): ${err instanceof Error ? err.message : String(err)}`),
 });
+
+/** Whether /setup is still open; a failed check only costs the hint, never the start. */
+async function firstAdminMissing(): Promise<boolean> {
+  try {
+    const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    try {
+      return await needsSetup(db.prisma);
+    } finally {
+      await db.close();
+    }
+  } catch {
+    return false;
+  }
+}
 
 let stopping = false;
 async function shutdown(code: number): Promise<void> {

@@ -3,7 +3,8 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { findGuide, findLab, guidesForLab, labsForGuide, loadSiteCatalog, type SiteCatalog } from "./catalog";
+import type { Lab } from "../../labs/index";
+import { findGuide, findLab, guidesForLab, labsForGuide, loadSiteCatalog, sortLabs, type SiteCatalog } from "./catalog";
 import { parseSiteConfig } from "./config";
 
 const REPO = path.resolve(import.meta.dirname, "..", "..");
@@ -54,6 +55,25 @@ describe("loadSiteCatalog", () => {
     assert.deepEqual(labsForGuide(catalog, findGuide(catalog, "about-wasm")!).map((l) => l.metadata.id), ["first-container"]);
     assert.deepEqual(labsForGuide(catalog, findGuide(catalog, "about-ebpf")!), []);
     assert.equal(findLab(catalog, "nope"), undefined);
+  });
+});
+
+describe("sortLabs", () => {
+  function lab(title: string, difficulty: Lab["metadata"]["difficulty"]): Lab {
+    const id = title.toLowerCase().replace(/\W+/g, "-");
+    return {
+      apiVersion: "praxis.dev/v1alpha1",
+      dir: `/labs/${id}`,
+      metadata: { id, title, summary: "", topics: [], difficulty, estimatedMinutes: 10, prerequisites: [] },
+      environment: { hosts: [] },
+      steps: [],
+    };
+  }
+
+  it("puts beginner labs first, then intermediate, then advanced, by title within a level", () => {
+    const labs = [lab("Advanced A", "advanced"), lab("Zeta basics", "beginner"), lab("Middle", "intermediate"), lab("Alpha basics", "beginner")];
+    assert.deepEqual(sortLabs(labs).map((l) => l.metadata.title), ["Alpha basics", "Zeta basics", "Middle", "Advanced A"]);
+    assert.equal(labs[0]!.metadata.title, "Advanced A", "the input is left as it was");
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * End-to-end: the built site in a real browser. Starts `next start` on a free port (PRAXIS_DATA_DIR in a temp
  * dir), drives Debian's chromium through playwright-core, and checks the path a learner takes: catalog -> filter
- * by topic -> lab page with its Mermaid diagram drawn as SVG -> a guide with its diagram. Expects `.next` built.
+ * by topic -> lab page with its Mermaid diagram drawn as SVG -> a guide with its diagram, plus the site chrome (theme
+ * switch, icon, the footer's way in for instructors). Expects `.next` built.
  */
 import assert from "node:assert/strict";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -10,7 +11,9 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { loadGuides } from "../../labs/guides/index";
-import { loadLab, type Lab } from "../../labs/index";
+import { loadLab, loadLabs, type Lab } from "../../labs/index";
+import { sortLabs } from "../../app/_server/catalog";
+import { migrateDatabase } from "../../prisma/db";
 import { REPO_ROOT, startSite, type RunningSite } from "./server";
 import { launchChromium } from "./browser";
 
@@ -29,6 +32,7 @@ describe("site (e2e)", { timeout: 180_000 }, () => {
     assert.ok(loaded.lab, `sample lab must load: ${JSON.stringify(loaded.diagnostics)}`);
     lab = loaded.lab;
     dataDir = await mkdtemp(path.join(tmpdir(), "praxis-e2e-"));
+    await migrateDatabase({ dataDir }); // `next start` alone does not migrate; npm start does (sign-in needs the tables)
     // A second labs directory with one broken lab: the catalog must still serve the sample and show a notice.
     const brokenLabs = path.join(dataDir, "labs");
     await mkdir(path.join(brokenLabs, "broken-lab"), { recursive: true });
@@ -97,17 +101,42 @@ describe("site (e2e)", { timeout: 180_000 }, () => {
   });
 
   it("persists the dark-mode choice across a reload and redraws diagrams", async () => {
-    const toggle = page.getByRole("button", { name: "Dark mode" });
-    await page.waitForFunction(() => document.querySelector(".theme-toggle")?.hasAttribute("aria-pressed"));
-    const before = await toggle.getAttribute("aria-pressed");
+    const toggle = page.getByRole("switch", { name: "Dark mode" });
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"));
+    // aria-checked is corrected after hydration, so wait for it to match the theme in effect rather than read it once.
+    const checkedFor = (t: string) => page.waitForFunction((v) => document.querySelector(".theme-toggle")?.getAttribute("aria-checked") === v, t === "dark" ? "true" : "false");
+    const before = await theme();
+    await checkedFor(before);
     await toggle.click();
-    const expected = before === "true" ? "light" : "dark";
+    const expected = before === "dark" ? "light" : "dark";
+    assert.equal(await theme(), expected);
+    await checkedFor(expected);
     await page.reload();
     await page.waitForFunction((t) => document.documentElement.dataset.theme === t, expected, { timeout: 5_000 });
-    // aria-pressed is corrected after hydration, so wait for it rather than read it once.
-    const pressed = expected === "dark" ? "true" : "false";
-    await page.waitForFunction((v) => document.querySelector(".theme-toggle")?.getAttribute("aria-pressed") === v, pressed);
+    await checkedFor(expected);
     await page.locator('.mermaid-diagram[data-rendered="true"] svg').first().waitFor();
+  });
+
+  it("lists beginner labs first on the catalog", async () => {
+    await page.goto(`${site!.url}/`);
+    const { labs } = await loadLabs([path.join(REPO_ROOT, "content", "labs")]);
+    const shown = await page.locator("[data-lab-id]").evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.labId));
+    assert.deepEqual(shown, sortLabs(labs).map((l) => l.metadata.id));
+    assert.equal(labs.find((l) => l.metadata.id === shown[0])?.metadata.difficulty, "beginner");
+  });
+
+  it("serves a site icon", async () => {
+    const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+    assert.ok(href, "the page links an icon");
+    const response = await page.request.get(new URL(href, site!.url).href);
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()["content-type"] ?? "", /^image\//);
+  });
+
+  it("leads instructors from the footer to sign-in, which sends a fresh install to setup", async () => {
+    await page.getByRole("contentinfo").getByRole("link", { name: "Instructor sign-in" }).click();
+    await page.waitForURL("**/setup");
+    assert.equal(await page.locator("h1").innerText(), "Set up Praxis");
   });
 
   it("answers 404 for an unknown lab", async () => {

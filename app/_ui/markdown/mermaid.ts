@@ -2,10 +2,22 @@
  * Client-side Mermaid rendering. Mermaid (and its large dependency tree) is imported on demand, only on pages
  * that have a diagram. Each `[data-mermaid]` container keeps its source in a <pre>; the SVG goes into a sibling
  * element, so the diagram can be re-rendered when the theme changes and the source stays as the fallback.
+ * A diagram shrinks to fit its column only down to a readable text size; past that it keeps its width and its
+ * box scrolls sideways (and becomes focusable, so keyboard users can scroll it too).
  */
 import type { Theme } from "../theme/theme-script";
 
+/** Mermaid draws labels at 16 px (its default theme font size) in its own coordinates. */
+const DIAGRAM_TEXT_PX = 16;
+/** The smallest label size a diagram may be shrunk to before it scrolls instead. */
+const MIN_TEXT_PX = 11;
+
 let sequence = 0;
+
+/** The narrowest a diagram drawn `viewBoxWidth` units wide may be shown while its labels stay readable. */
+export function readableMinWidth(viewBoxWidth: number): number {
+  return Math.ceil((viewBoxWidth * MIN_TEXT_PX) / DIAGRAM_TEXT_PX);
+}
 
 export async function renderDiagrams(root: ParentNode, theme: Theme): Promise<void> {
   const containers = [...root.querySelectorAll<HTMLElement>("[data-mermaid]")];
@@ -33,6 +45,7 @@ export async function renderDiagrams(root: ParentNode, theme: Theme): Promise<vo
       // any React-owned node.
       const { svg } = await mermaid.render(`praxis-mermaid-${++sequence}`, source, target);
       target.innerHTML = svg;
+      keepReadable(target.querySelector("svg"), container);
       container.dataset.rendered = "true";
     } catch (error) {
       target.textContent = "This diagram could not be drawn; its source is shown below.";
@@ -40,6 +53,14 @@ export async function renderDiagrams(root: ParentNode, theme: Theme): Promise<vo
       console.warn("Mermaid could not render a diagram:", error);
     }
   }
+}
+
+function keepReadable(svg: SVGSVGElement | null, container: HTMLElement): void {
+  const width = svg?.viewBox.baseVal?.width ?? 0;
+  if (!svg || width <= 0) return;
+  svg.style.minWidth = `${readableMinWidth(width)}px`;
+  if (container.scrollWidth > container.clientWidth) container.tabIndex = 0;
+  else container.removeAttribute("tabindex");
 }
 
 function svgTarget(container: HTMLElement): HTMLElement {

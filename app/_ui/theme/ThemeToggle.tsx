@@ -1,8 +1,10 @@
 "use client";
 /**
- * Dark-mode toggle: a toggle button (aria-pressed) that stores the choice in localStorage and announces it to
- * other components (Mermaid diagrams re-render in the new theme). Until it mounts it cannot know the effective
- * theme, so it renders unpressed and corrects itself after hydration rather than risk a mismatch.
+ * Dark-mode switch: a button with role="switch" whose name ("Dark mode") stays put while aria-checked says
+ * whether it is on, drawn as a track with a thumb so sighted readers see the state too. It stores the choice in
+ * localStorage and announces it to other components (Mermaid diagrams re-render in the new theme). Until it
+ * mounts it cannot know the effective theme, so it renders unchecked and corrects itself after hydration; the
+ * thumb's position follows the page's theme in CSS (shell.css), so it is right from the first paint anyway.
  */
 import { useEffect, useState } from "react";
 import { applyStoredTheme, effectiveTheme, THEME_CHANGE_EVENT, THEME_STORAGE_KEY, type Theme } from "./theme-script";
@@ -33,11 +35,11 @@ export function ThemeToggle() {
   }
 
   return (
-    <button type="button" className="theme-toggle" aria-pressed={theme === "dark"} onClick={toggle}>
-      <span className="theme-toggle-icon" aria-hidden="true">
-        {theme === "dark" ? "☾" : "☀"}
-      </span>
+    <button type="button" role="switch" className="theme-toggle" aria-checked={theme === "dark"} onClick={toggle}>
       <span className="theme-toggle-label">Dark mode</span>
+      <span className="theme-toggle-track" aria-hidden="true">
+        <span className="theme-toggle-thumb" />
+      </span>
     </button>
   );
 }
