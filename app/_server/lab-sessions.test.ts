@@ -11,7 +11,7 @@ import { after, before, describe, it } from "node:test";
 import { loadLabs } from "../../labs/index";
 import { openDatabase, type Database } from "../../prisma/db";
 import { resolveSpec } from "../../runner/environment/spec";
-import { closeTerminal, currentSession, ensureLearner, EXTEND_BY_MS, extendSession, resetSession, sessionEvents, startSession, stopSession, terminalPath, type LabSessionDeps } from "./lab-sessions";
+import { closeTerminal, currentSession, ensureLearner, EXTEND_BY_MS, extendSession, lastAttempt, resetSession, sessionEvents, startSession, stopSession, terminalPath, type LabSessionDeps } from "./lab-sessions";
 import { MemoryRunner } from "./memory-runner";
 import { LabSessionError } from "./runner-client";
 
@@ -57,6 +57,26 @@ describe("lab sessions", () => {
     const row = await db.prisma.labSession.findUniqueOrThrow({ where: { id: started.id } });
     assert.equal(row.state, "stopped");
     assert.ok(row.endedAt);
+  });
+
+  it("tells how far the learner's last ended attempt at a lab got, and only theirs", async () => {
+    const { id: learner } = await ensureLearner(db.prisma, undefined);
+    const { id: stranger } = await ensureLearner(db.prisma, undefined);
+    assert.equal(await lastAttempt(deps, learner, "first-container"), null, "no attempt yet");
+    const live = await startSession(deps, learner, "first-container");
+    assert.equal(await lastAttempt(deps, learner, "first-container"), null, "a running environment is not a last attempt");
+    const stepsTotal = (await deps.loadLab("first-container")).steps.length;
+    await db.prisma.stepProgress.createMany({
+      data: [
+        { sessionId: live.id, stepId: "a", status: "passed" },
+        { sessionId: live.id, stepId: "b", status: "skipped" },
+        { sessionId: live.id, stepId: "c", status: "active" },
+      ],
+    });
+    await stopSession(deps, learner, "first-container");
+    const last = await lastAttempt(deps, learner, "first-container");
+    assert.deepEqual({ ...last, endedAt: typeof last?.endedAt }, { stepsDone: 2, stepsTotal, endedAt: "string" });
+    assert.equal(await lastAttempt(deps, stranger, "first-container"), null);
   });
 
   it("marks a session the runner forgot as ended", async () => {

@@ -45,6 +45,25 @@ export async function currentSession(deps: LabSessionDeps, userId: string, labId
   return null;
 }
 
+/** How far the learner got in their most recent environment of this lab that has ended (stopped or expired). */
+export interface LastAttempt {
+  stepsDone: number;
+  stepsTotal: number;
+  endedAt: string;
+}
+
+export async function lastAttempt(deps: LabSessionDeps, userId: string, labId: string): Promise<LastAttempt | null> {
+  const row = await deps.prisma.labSession.findFirst({
+    where: { userId, labId, state: { notIn: [...LIVE_STATES, "failed"] } },
+    orderBy: { createdAt: "desc" },
+    include: { steps: { select: { status: true } } },
+  });
+  if (!row) return null;
+  const lab = await deps.loadLab(labId);
+  const stepsDone = row.steps.filter((s) => s.status === "passed" || s.status === "skipped").length;
+  return { stepsDone, stepsTotal: lab.steps.length, endedAt: (row.endedAt ?? row.expiresAt).toISOString() };
+}
+
 export async function startSession(deps: LabSessionDeps, userId: string, labId: string): Promise<LiveSession> {
   const existing = await currentSession(deps, userId, labId);
   if (existing) return existing;

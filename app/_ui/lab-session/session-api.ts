@@ -34,6 +34,14 @@ export async function call<T>(method: string, url: string, body?: unknown): Prom
 const sessionUrl = (labId: string) => `/api/labs/${encodeURIComponent(labId)}/session`;
 
 export const findSession = (labId: string) => call<{ session: LiveSessionView | null }>("GET", sessionUrl(labId)).then((r) => r.session);
+export interface LastAttemptView {
+  stepsDone: number;
+  stepsTotal: number;
+  endedAt: string;
+}
+/** The live environment, and how far the last ended one got (the lab page's "last time" line). */
+export const findSessionAndHistory = (labId: string) =>
+  call<{ session: LiveSessionView | null; lastAttempt: LastAttemptView | null }>("GET", `${sessionUrl(labId)}?history=1`);
 export const startSession = (labId: string) => call<{ session: LiveSessionView }>("POST", sessionUrl(labId)).then((r) => r.session);
 export const stopSession = (labId: string) => call<{ session: null }>("DELETE", sessionUrl(labId)).then(() => undefined);
 

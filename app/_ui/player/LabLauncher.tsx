@@ -1,15 +1,28 @@
 "use client";
 /**
  * The overview page's way into the player: "Start lab" opens the player (which starts the environment), or,
- * when the learner already has one running for this lab, "Continue the lab" and "Stop". Asking the server on
+ * when the learner already has one running for this lab, "Continue the lab" and "Stop"; after an ended
+ * attempt it says how far that one got ("Start again"). Asking the server on
  * load keeps the page static and cacheable while the button still tells the truth.
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { findSession, stopSession, type LiveSessionView } from "../lab-session/session-api";
+import { findSessionAndHistory, stopSession, type LastAttemptView, type LiveSessionView } from "../lab-session/session-api";
 
-type State = { kind: "loading" } | { kind: "none" } | { kind: "live"; session: LiveSessionView; stopping: boolean } | { kind: "error"; message: string };
+type State =
+  | { kind: "loading" }
+  | { kind: "none"; last: LastAttemptView | null }
+  | { kind: "live"; session: LiveSessionView; stopping: boolean }
+  | { kind: "error"; message: string };
+
+/** "Last time: all 5 steps done (26 Nov)" — so a learner coming back sees where they stand. */
+function lastTime(last: LastAttemptView): string {
+  const when = new Date(last.endedAt).toLocaleDateString(undefined, { day: "numeric", month: "short" });
+  return last.stepsDone === last.stepsTotal
+    ? `You finished this lab on ${when}: all ${last.stepsTotal} steps done.`
+    : `Last time (${when}) you did ${last.stepsDone} of ${last.stepsTotal} steps. A new start begins at step 1.`;
+}
 
 export function LabLauncher({ labId }: { labId: string }) {
   const router = useRouter();
@@ -17,10 +30,10 @@ export function LabLauncher({ labId }: { labId: string }) {
   const play = `/labs/${labId}/play`;
 
   useEffect(() => {
-    findSession(labId).then(
-      (session) => setState(session ? { kind: "live", session, stopping: false } : { kind: "none" }),
+    findSessionAndHistory(labId).then(
+      ({ session, lastAttempt }) => setState(session ? { kind: "live", session, stopping: false } : { kind: "none", last: lastAttempt }),
       // No runner configured or reachable: offering Start still makes sense; the player explains a failure.
-      () => setState({ kind: "none" }),
+      () => setState({ kind: "none", last: null }),
     );
   }, [labId]);
 
@@ -29,7 +42,7 @@ export function LabLauncher({ labId }: { labId: string }) {
     const stop = () => {
       setState({ ...state, stopping: true });
       stopSession(labId).then(
-        () => setState({ kind: "none" }),
+        () => setState({ kind: "none", last: null }),
         (err: unknown) => setState({ kind: "error", message: err instanceof Error ? err.message : String(err) }),
       );
     };
@@ -48,8 +61,9 @@ export function LabLauncher({ labId }: { labId: string }) {
   return (
     <div className="start-lab">
       <button type="button" className="button button-primary" onClick={() => router.push(play)}>
-        Start lab
+        {state.kind === "none" && state.last ? "Start again" : "Start lab"}
       </button>
+      {state.kind === "none" && state.last ? <span className="muted" data-testid="last-attempt">{lastTime(state.last)}</span> : null}
       {state.kind === "error" ? <span className="session-error">{state.message}</span> : null}
     </div>
   );
