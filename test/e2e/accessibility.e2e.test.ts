@@ -85,6 +85,11 @@ describe("accessibility (axe, WCAG 2.1 AA, e2e)", { timeout: 300_000 }, () => {
         await page.locator("main").waitFor();
         problems.push(...(await audit(page, `${theme} ${route}`)));
       }
+      // A wrong code is a page of its own: heading, the problem in words, the code form again.
+      await page.goto(`${site!.url}/join/ZZZ999`);
+      await page.getByRole("heading", { name: "No workshop with that code" }).waitFor();
+      assert.equal(await page.getByLabel("Workshop code").inputValue(), "ZZZ-999");
+      problems.push(...(await audit(page, `${theme} /join/<wrong code>`)));
       await context.close();
       assertNone(problems);
     });
@@ -159,6 +164,9 @@ describe("accessibility (axe, WCAG 2.1 AA, e2e)", { timeout: 300_000 }, () => {
       await learner.page.getByRole("link", { name: "Your first container" }).waitFor();
       problems.push(...(await audit(learner.page, `${theme} workshop labs`)));
       await learner.context.close();
+      await page.reload();
+      await page.locator(`tr[data-learner="Grace ${theme}"] .row-actions`).waitFor();
+      problems.push(...(await audit(page, `${theme} workshop dashboard with a learner`)));
       await page.goto(`${site!.url}/admin`);
       await page.locator("main").waitFor();
       problems.push(...(await audit(page, `${theme} /admin`)));

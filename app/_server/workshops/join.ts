@@ -7,6 +7,7 @@
  * that has this lab — then the session belongs to it and gets its time limit.
  */
 import type { PrismaClient } from "../../../prisma/db";
+import { formatWhen } from "../../_ui/workshops/when";
 import { parseDisplayName } from "../player/identity";
 import { WorkshopError } from "./errors";
 import { normalizeJoinCode } from "./join-code";
@@ -31,7 +32,6 @@ async function byCode(prisma: PrismaClient, input: string) {
   return row;
 }
 
-const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
 export async function joinInfo(prisma: PrismaClient, code: string, now: Date): Promise<JoinInfo> {
   const w = toRecord(await byCode(prisma, code));
@@ -47,7 +47,7 @@ export async function joinWorkshop(prisma: PrismaClient, kdf: PasswordKdf, learn
   const row = await byCode(prisma, code);
   const w = toRecord(row);
   const phase = phaseOf(w, now);
-  if (phase === "scheduled") throw new WorkshopError("not_started", `“${w.title}” has not started yet: it starts at ${when(w.startsAt)}`);
+  if (phase === "scheduled") throw new WorkshopError("not_started", `“${w.title}” has not started yet: it starts at ${formatWhen(w.startsAt)}`);
   if (phase === "ended") throw new WorkshopError("ended", `“${w.title}” is over; ask your instructor for a new code`);
   const displayName = parseDisplayName(req.displayName);
   if (row.passwordHash) {

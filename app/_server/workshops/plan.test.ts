@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkRoom, phaseOf, poolTargets, warmSeats, type WarmingWorkshop } from "./plan";
+import { checkRoom, DEFAULT_SEATS, defaultSeats, phaseOf, poolTargets, warmSeats, type WarmingWorkshop } from "./plan";
 
 const at = (hhmm: string) => new Date(`2026-12-01T${hhmm}:00Z`);
 const ws = (over: Partial<WarmingWorkshop> = {}): WarmingWorkshop => ({ startsAt: at("09:00"), endsAt: at("12:00"), endedAt: null, warmedAt: null, labIds: ["a", "b"], capacity: 30, warmSharePercent: 50, seatsInUse: 0, ...over });
@@ -31,7 +31,15 @@ describe("workshop plan", () => {
     const tight = checkRoom(cap, 30, 512 * MIB, { sessions: 0, memoryBytes: 0 });
     assert.equal(tight.fits, false);
     assert.equal(tight.room, 17);
-    assert.equal(tight.message, "the room will not fit: 30 seats, room for 17 (the runner's memory limit, with 5 other sessions running)");
+    assert.equal(tight.message, "The room will not fit: 30 seats, room for 17 (this server's memory limit, with 5 other sessions running)");
+    assert.equal(checkRoom({ ...cap, maxSessions: 20, liveSessions: 10 }, 30, 0, { sessions: 0, memoryBytes: 0 }).message, "The room will not fit: 30 seats, room for 20 (this server's session limit)");
     assert.equal(checkRoom(cap, 40, 256 * MIB, { sessions: 5, memoryBytes: 5 * 256 * MIB }).room, 40, "the workshop's own learners are not competition");
+  });
+
+  it("suggests no more seats than the server has room for", () => {
+    assert.equal(defaultSeats(null), DEFAULT_SEATS, "room unknown");
+    assert.equal(defaultSeats(20), 20);
+    assert.equal(defaultSeats(200), DEFAULT_SEATS);
+    assert.equal(defaultSeats(0), 1, "a full server still gets a valid form");
   });
 });

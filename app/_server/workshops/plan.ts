@@ -1,7 +1,7 @@
 /**
  * Workshop planning, pure: where a workshop is in its life (scheduled, running, ended), how many warm
  * environments each lab should have for the workshops that are warming, and whether a room fits on the
- * runner ("the room will not fit: 40 seats, room for 28"). Warm-pool members are a cache the runner
+ * runner ("The room will not fit: 40 seats, room for 28 …"). Warm-pool members are a cache the runner
  * evicts for learners, so they never count against a room; other people's live sessions do.
  */
 import type { CapacityView } from "../runner-client";
@@ -80,6 +80,17 @@ export function checkRoom(cap: CapacityView, seats: number, seatMemoryBytes: num
   const byMemory = seatMemoryBytes > 0 ? Math.floor((cap.maxMemoryBytes - otherMemory) / seatMemoryBytes) : bySessions;
   const room = Math.max(0, Math.min(bySessions, byMemory));
   const fits = seats <= room;
-  const why = byMemory < bySessions ? "memory" : "sessions";
-  return { fits, room, seats, message: fits ? null : `the room will not fit: ${seats} seats, room for ${room} (the runner's ${why} limit${others > 0 ? `, with ${others} other session${others === 1 ? "" : "s"} running` : ""})` };
+  // Instructors read this on the dashboard and the edit form: it names the server's limit (what an admin
+  // raises: PRAXIS_MAX_SESSIONS or PRAXIS_MAX_MEMORY_MIB), never the runner's internals.
+  const why = byMemory < bySessions ? "memory" : "session";
+  const busy = others > 0 ? `, with ${others} other session${others === 1 ? "" : "s"} running` : "";
+  return { fits, room, seats, message: fits ? null : `The room will not fit: ${seats} seats, room for ${room} (this server's ${why} limit${busy})` };
+}
+
+/** The seats a new workshop's form suggests. */
+export const DEFAULT_SEATS = 30;
+
+/** The suggested seats, no more than the server has room for when that is known (and at least one). */
+export function defaultSeats(room: number | null): number {
+  return room === null ? DEFAULT_SEATS : Math.max(1, Math.min(DEFAULT_SEATS, room));
 }

@@ -1,7 +1,7 @@
 /**
  * Whether a workshop's room fits on the runner now: its capacity in seats, each running its largest lab,
  * beside everyone else's live sessions (plan.ts does the arithmetic). A runner that cannot answer is
- * reported as unknown rather than as "fits".
+ * reported as unknown rather than as "fits". A new workshop's form asks how many seats fit at all.
  */
 import { specMemoryBytes } from "../../../runner/environment/spec";
 import type { LabSessionDeps } from "../lab-sessions";
@@ -17,6 +17,21 @@ export async function roomReport(deps: LabSessionDeps, w: WorkshopRecord): Promi
     const [cap, own] = await Promise.all([deps.runner.capacity(), deps.prisma.labSession.count({ where: { workshopId: w.id, state: { in: ["provisioning", "ready"] } } })]);
     return checkRoom(cap, w.capacity, seatMemory, { sessions: own, memoryBytes: own * seatMemory });
   } catch (err) {
-    return { fits: null, message: `the runner's capacity is unknown: ${err instanceof Error ? err.message : String(err)}` };
+    return { fits: null, message: `This server's capacity is unknown: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/**
+ * How many learners a new workshop could seat now, before its labs are picked: the server's limits beside
+ * everyone else's live sessions, each seat running the lightest of `labIds` (a heavier pick is warned
+ * about on the dashboard). Null when the runner cannot say.
+ */
+export async function roomForNewWorkshop(deps: LabSessionDeps, labIds: readonly string[]): Promise<number | null> {
+  try {
+    const memories = await Promise.all(labIds.map((id) => deps.loadSpec(id).then(specMemoryBytes, () => null)));
+    const known = memories.filter((m): m is number => m !== null);
+    return checkRoom(await deps.runner.capacity(), 0, known.length > 0 ? Math.min(...known) : 0, { sessions: 0, memoryBytes: 0 }).room;
+  } catch {
+    return null;
   }
 }

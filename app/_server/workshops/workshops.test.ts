@@ -24,7 +24,7 @@ import { WorkshopError, type WorkshopErrorKind } from "./errors";
 import { resultRows, toCsv } from "./export";
 import { joinWorkshop, workshopForLab } from "./join";
 import { learnerWorkshopView } from "./learner-stream";
-import { roomReport } from "./room";
+import { roomForNewWorkshop, roomReport } from "./room";
 import { createWorkshop, getWorkshop, listWorkshops, type Asker } from "./store";
 import { parseWorkshopForm } from "./workshop-form";
 
@@ -148,7 +148,9 @@ describe("workshops", () => {
 
     const room = await roomReport(deps, { ...w, capacity: 40 });
     assert.equal(room.fits, false);
-    assert.match(room.message ?? "", /^the room will not fit: 40 seats, room for 19/);
+    assert.match(room.message ?? "", /^The room will not fit: 40 seats, room for 19/);
+    assert.equal(await roomForNewWorkshop(deps, [LAB, "no-such-lab"]), 17, "a new workshop has this one's two learners as competition");
+    assert.equal(await roomForNewWorkshop({ ...deps, runner: { ...deps.runner, capacity: () => Promise.reject(new Error("down")) } }, [LAB]), null);
 
     assert.deepEqual(await endWorkshop(deps, w, new Date()), { stopped: 2 });
     assert.equal(runner.sessions.get(s1.id)!.state, "stopped");

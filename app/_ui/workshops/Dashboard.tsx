@@ -9,13 +9,15 @@ import { useEffect, useRef, useState } from "react";
 import { TerminalView } from "../lab-session/TerminalView";
 import type { LearnerView } from "./dashboard-types";
 import { LearnerGrid } from "./LearnerGrid";
+import { formatClock, formatSpan } from "./when";
 import { useDashboard, useNow } from "./useDashboard";
 import { broadcast, endWorkshop, exportUrl, extendAll, extendLearner, getWorkshop, resetLearner, shadowTerminalUrl, warmUp, type RoomView } from "./workshops-api";
 import "./workshops.css";
 
 const EXTEND_MINUTES = 15;
 
-export function Dashboard({ workshopId, joinUrl }: { workshopId: string; joinUrl: string }) {
+/** `joinUrlConfigured`: false when the join link is just the address this browser used (no PRAXIS_PUBLIC_ORIGIN). */
+export function Dashboard({ workshopId, joinUrl, joinUrlConfigured }: { workshopId: string; joinUrl: string; joinUrlConfigured: boolean }) {
   const { view, error, connected } = useDashboard(workshopId);
   const now = useNow();
   const [room, setRoom] = useState<RoomView | null>(null);
@@ -55,8 +57,11 @@ export function Dashboard({ workshopId, joinUrl }: { workshopId: string; joinUrl
           <p className="join-line">
             Join code <strong className="join-code" data-testid="join-code">{workshop.joinCode.slice(0, 3)}-{workshop.joinCode.slice(3)}</strong> · <a href={joinUrl}>{joinUrl}</a>
           </p>
+          {joinUrlConfigured ? null : (
+            <p className="field-hint join-hint">Learners on other machines need an address they can reach; an admin sets it with PRAXIS_PUBLIC_ORIGIN.</p>
+          )}
           <p>
-            <span className={`phase phase-${workshop.phase}`}>{workshop.phase}</span> · {view.learners.length} of {workshop.capacity} seats taken · {new Date(workshop.startsAt).toLocaleString()} – {new Date(workshop.endsAt).toLocaleString()}
+            <span className={`phase phase-${workshop.phase}`}>{workshop.phase}</span> · {view.learners.length} of {workshop.capacity} seats taken · {formatSpan(workshop.startsAt, workshop.endsAt)}
           </p>
           {room && room.fits !== true ? (
             <p className="notice room-warning" role="alert">
@@ -137,7 +142,7 @@ export function Dashboard({ workshopId, joinUrl }: { workshopId: string; joinUrl
                   }}>
                     Reset
                   </button>
-                  <button type="button" className="button button-small" disabled={!live} aria-label={`Give ${learner.displayName} ${EXTEND_MINUTES} more minutes`} onClick={() => act("Extend", async () => `${learner.displayName} got ${EXTEND_MINUTES} more minutes (${(await extendLearner(workshop.id, learner.id, EXTEND_MINUTES)).extended})`)}>
+                  <button type="button" className="button button-small" disabled={!live} aria-label={`+${EXTEND_MINUTES} min for ${learner.displayName}`} onClick={() => act("Extend", async () => `${learner.displayName} got ${EXTEND_MINUTES} more minutes (${(await extendLearner(workshop.id, learner.id, EXTEND_MINUTES)).extended})`)}>
                     +{EXTEND_MINUTES} min
                   </button>
                 </>
@@ -170,7 +175,7 @@ export function Dashboard({ workshopId, joinUrl }: { workshopId: string; joinUrl
           <ul>
             {view.messages.map((m) => (
               <li key={m.at}>
-                <time dateTime={m.at}>{new Date(m.at).toLocaleTimeString()}</time> {m.text}
+                <time dateTime={m.at}>{formatClock(m.at)}</time> {m.text}
               </li>
             ))}
           </ul>

@@ -1,12 +1,14 @@
 "use client";
 /**
  * Create or edit a workshop: title, labs, seats, start and end, per-learner time limit, warm share and an
- * optional access password. Every problem the server finds is shown beside its field. Times are entered
- * in the instructor's own time zone and sent as instants. After saving, an edit says whether the room
- * still fits on the runner; a new workshop opens its dashboard.
+ * optional access password. Every problem the server finds is shown beside its field (the summary under
+ * the form only points there). Times are entered in the instructor's own time zone and sent as instants.
+ * A new workshop suggests no more seats than the server has room for (`room`, when known). After saving,
+ * an edit says whether the room still fits on the server; a new workshop opens its dashboard.
  */
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { defaultSeats } from "../../_server/workshops/plan";
 import { createWorkshop, updateWorkshop, WorkshopRequestError, type WorkshopFormValues } from "./workshops-api";
 import "./workshops.css";
 
@@ -28,7 +30,10 @@ function localInput(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function WorkshopForm({ labs, initial }: { labs: LabChoice[]; initial?: WorkshopFormInitial }) {
+/** The fields that show their own problem; any other problem is shown under the form. */
+const FIELDS = new Set(["title", "labIds", "capacity", "timeLimitMinutes", "warmSharePercent", "startsAt", "endsAt", "password"]);
+
+export function WorkshopForm({ labs, initial, room = null }: { labs: LabChoice[]; initial?: WorkshopFormInitial; room?: number | null }) {
   const router = useRouter();
   const now = Date.now();
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -60,15 +65,19 @@ export function WorkshopForm({ labs, initial }: { labs: LabChoice[]; initial?: W
     try {
       if (initial) {
         const { room } = await updateWorkshop(initial.id, values);
-        setNotice(room.fits === false || room.fits === null ? `Saved. Note: ${room.message}` : "Saved.");
+        setNotice(room.fits === false || room.fits === null ? `Saved. ${room.message}` : "Saved.");
         router.refresh();
       } else {
         const { workshop } = await createWorkshop(values);
         router.push(`/instructor/workshops/${workshop.id}`);
       }
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      if (err instanceof WorkshopRequestError && err.problems) setProblems(err.problems);
+      const fieldProblems = err instanceof WorkshopRequestError ? (err.problems ?? {}) : {};
+      const others = Object.entries(fieldProblems).filter(([field]) => !FIELDS.has(field));
+      setProblems(fieldProblems);
+      // The server's summary names the form's internal fields; the fields say it better themselves.
+      if (Object.keys(fieldProblems).length === 0) setError(err instanceof Error ? err.message : String(err));
+      else setError(others.length > 0 ? others.map(([, message]) => message).join("; ") : "Fix the fields marked above.");
     } finally {
       setBusy(false);
     }
@@ -98,11 +107,19 @@ export function WorkshopForm({ labs, initial }: { labs: LabChoice[]; initial?: W
         {problem("labIds")}
       </fieldset>
       <div className="form-row">
-        <label>
-          Seats
-          <input name="capacity" type="number" min={1} max={200} defaultValue={initial?.capacity ?? 30} />
-          {problem("capacity")}
-        </label>
+        {/* The hint sits outside the label, so the field's name stays "Seats". */}
+        <div className="field-stack">
+          <label>
+            Seats
+            <input name="capacity" type="number" min={1} max={200} defaultValue={initial?.capacity ?? defaultSeats(room)} aria-describedby={room !== null && !initial ? "capacity-room" : undefined} />
+            {problem("capacity")}
+          </label>
+          {room !== null && !initial ? (
+            <span className="field-hint" id="capacity-room">
+              This server has room for {room} {room === 1 ? "learner" : "learners"} now.
+            </span>
+          ) : null}
+        </div>
         <label>
           Time limit per learner (minutes)
           <input name="timeLimitMinutes" type="number" min={5} max={600} defaultValue={initial?.timeLimitMinutes ?? 90} />

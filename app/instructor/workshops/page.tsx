@@ -8,6 +8,7 @@ import { getCatalog } from "../../_server/context";
 import { withInstructorPage } from "../../_server/workshops/pages";
 import { phaseOf } from "../../_server/workshops/plan";
 import { listWorkshops } from "../../_server/workshops/store";
+import { formatSpan } from "../../_ui/workshops/when";
 import "../../_ui/workshops/workshops.css";
 
 export const dynamic = "force-dynamic";
@@ -48,7 +49,7 @@ export default async function WorkshopsPage() {
                   <Link href={`/instructor/workshops/${w.id}`}>{w.title}</Link> · <Link href={`/instructor/workshops/${w.id}/edit`}>edit</Link>
                 </td>
                 <td>
-                  {w.startsAt.toISOString().slice(0, 16).replace("T", " ")} – {w.endsAt.toISOString().slice(11, 16)} UTC
+                  {formatSpan(w.startsAt, w.endsAt)}
                 </td>
                 <td>{w.labIds.map((id) => titles.get(id) ?? id).join(", ")}</td>
                 <td>

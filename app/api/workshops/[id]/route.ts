@@ -1,6 +1,6 @@
 /**
  * `/api/workshops/:id` — one workshop of the signed-in instructor. GET answers it with whether the room
- * fits on the runner ("the room will not fit: N seats, room for M"); PUT edits it (same form as create;
+ * fits on the runner ("The room will not fit: N seats, room for M …"); PUT edits it (same form as create;
  * a warming workshop's pool targets follow the new capacity and share at once).
  */
 import { NextResponse } from "next/server";

@@ -13,5 +13,10 @@ export default async function WorkshopDashboardPage({ params }: { params: Promis
   const { id } = await params;
   const w = await withInstructorPage(`/instructor/workshops/${id}`, (prisma, instructor) => getWorkshop(prisma, instructor, id).catch((err: unknown) => (err instanceof WorkshopError ? null : Promise.reject(err))));
   if (!w) notFound();
-  return <Dashboard workshopId={w.id} joinUrl={await joinLink(w.joinCode)} />;
+  const join = await joinLink(w.joinCode);
+  return (
+    <div className="container">
+      <Dashboard workshopId={w.id} joinUrl={join.url} joinUrlConfigured={join.configured} />
+    </div>
+  );
 }
