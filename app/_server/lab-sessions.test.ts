@@ -79,6 +79,33 @@ describe("lab sessions", () => {
     assert.equal(await lastAttempt(deps, stranger, "first-container"), null);
   });
 
+  it("picks an unfinished lab up where the ended environment left it, marked not started so the player replays it", async () => {
+    const { id: learner } = await ensureLearner(db.prisma, undefined);
+    const steps = (await deps.loadLab("first-container")).steps.map((s) => s.id);
+    const first = await startSession(deps, learner, "first-container");
+    await db.prisma.stepProgress.createMany({
+      data: [
+        { sessionId: first.id, stepId: steps[0]!, status: "passed", attempts: 2, hintsUsed: 1, startedAt: new Date(), passedAt: new Date() },
+        { sessionId: first.id, stepId: steps[1]!, status: "active", attempts: 1, startedAt: new Date() },
+      ],
+    });
+    await stopSession(deps, learner, "first-container");
+    const second = await startSession(deps, learner, "first-container");
+    const carried = await db.prisma.stepProgress.findMany({ where: { sessionId: second.id }, orderBy: { stepId: "asc" } });
+    assert.deepEqual(
+      carried.map((r) => [r.stepId, r.status, r.attempts, r.hintsUsed, r.startedAt]).sort(),
+      [[steps[0], "passed", 2, 1, null], [steps[1], "active", 1, 0, null]].sort(),
+    );
+
+    // Once every step is done, the next environment is a fresh start.
+    await db.prisma.stepProgress.updateMany({ where: { sessionId: second.id }, data: { status: "passed" } });
+    await db.prisma.stepProgress.createMany({ data: steps.slice(2).map((stepId) => ({ sessionId: second.id, stepId, status: "passed" })) });
+    await stopSession(deps, learner, "first-container");
+    const third = await startSession(deps, learner, "first-container");
+    assert.equal(await db.prisma.stepProgress.count({ where: { sessionId: third.id } }), 0);
+    await stopSession(deps, learner, "first-container");
+  });
+
   it("marks a session the runner forgot as ended", async () => {
     const { id: learner } = await ensureLearner(db.prisma, undefined);
     const s = await startSession(deps, learner, "lab-c");

@@ -71,9 +71,31 @@ export async function startSession(deps: LabSessionDeps, userId: string, labId: 
   const workshop = await workshopForLab(deps.prisma, userId, labId, new Date());
   const live = await deps.runner.start(spec, workshop ? { timeLimitMs: workshop.timeLimitMs } : undefined);
   await deps.prisma.labSession.create({ data: { id: live.id, userId, labId, state: live.state, expiresAt: new Date(live.expiresAt), workshopId: workshop?.workshopId ?? null } });
+  await carryOverProgress(deps, { userId, labId, workshopId: workshop?.workshopId ?? null, into: live.id });
   // A seat is taken now: the pool need not keep it warm any more (a runner that cannot be told keeps one spare).
   if (workshop) await syncPool(deps.prisma, deps.runner, new Date()).catch(() => undefined);
   return live;
+}
+
+/**
+ * A learner whose environment ended (stopped, expired) before they finished the lab picks up where they were:
+ * the new session takes over the last one's step records, marked not started, so the player replays the
+ * finished steps in the fresh environment (setup and solve, as after a reset) and sets up the current one.
+ * A finished lab starts over. Only attempts in the same context carry over (self-paced, or the same workshop).
+ */
+async function carryOverProgress(deps: LabSessionDeps, s: { userId: string; labId: string; workshopId: string | null; into: string }): Promise<void> {
+  const previous = await deps.prisma.labSession.findFirst({
+    where: { userId: s.userId, labId: s.labId, workshopId: s.workshopId, id: { not: s.into }, state: { notIn: [...LIVE_STATES, "failed"] } },
+    orderBy: { createdAt: "desc" },
+    include: { steps: true },
+  });
+  if (!previous || previous.steps.length === 0) return;
+  const lab = await deps.loadLab(s.labId);
+  const done = (stepId: string) => previous.steps.some((p) => p.stepId === stepId && (p.status === "passed" || p.status === "skipped"));
+  if (lab.steps.every((step) => done(step.id))) return;
+  await deps.prisma.stepProgress.createMany({
+    data: previous.steps.map(({ stepId, status, attempts, hintsUsed, solutionRevealed, passedAt }) => ({ sessionId: s.into, stepId, status, attempts, hintsUsed, solutionRevealed, passedAt, startedAt: null })),
+  });
 }
 
 export async function stopSession(deps: LabSessionDeps, userId: string, labId: string): Promise<void> {

@@ -83,6 +83,16 @@ describe("lab player API (e2e)", { timeout: 300_000 }, () => {
     return (await runtime.exec(host.id, { cmd: ["sh", "-c", command] })).stdout;
   }
 
+  /** Polls the lab's session until its environment is ready (a start answers while it is still provisioned). */
+  async function untilReady(): Promise<void> {
+    for (let i = 0; ; i++) {
+      const { body } = await learner.json<{ session: { state: string } | null }>(`/api/labs/${LAB}/session`);
+      if (body.session?.state === "ready") return;
+      assert.ok(i < 240, `session never became ready: ${JSON.stringify(body)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
   before(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "praxis-player-e2e-"));
     product = await startProduct(env());
@@ -97,12 +107,7 @@ describe("lab player API (e2e)", { timeout: 300_000 }, () => {
     const started = await learner.post<{ session: { id: string } }>(`/api/labs/${LAB}/session`);
     assert.equal(started.status, 201);
     sessionId = started.body.session.id;
-    for (let i = 0; ; i++) {
-      const { body } = await learner.json<{ session: { state: string } | null }>(`/api/labs/${LAB}/session`);
-      if (body.session?.state === "ready") break;
-      assert.ok(i < 240, `session never became ready: ${JSON.stringify(body)}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await untilReady();
     const { status, body } = await learner.json<Progress>(`/api/sessions/${sessionId}/progress`);
     assert.equal(status, 200);
     assert.deepEqual([body.currentStepId, body.steps.map((s) => s.status), body.score], ["done", ["active", "locked"], { earned: 0, max: 3 }]);
@@ -188,5 +193,21 @@ describe("lab player API (e2e)", { timeout: 300_000 }, () => {
     const afterRestart = await learner.json<Progress>(`/api/sessions/${sessionId}/progress`);
     assert.equal(afterRestart.status, 200);
     assert.deepEqual(afterRestart.body, before.body);
+  });
+
+  it("picks up in a new environment after a stop: the finished step is replayed there, the current one set up", async () => {
+    const stopped = await learner.fetch(`/api/labs/${LAB}/session`, { method: "DELETE" });
+    assert.equal(stopped.status, 200);
+    const started = await learner.post<{ session: { id: string } }>(`/api/labs/${LAB}/session`);
+    assert.equal(started.status, 201);
+    assert.notEqual(started.body.session.id, sessionId, "a new environment");
+    sessionId = started.body.session.id;
+    await untilReady();
+    const { body } = await learner.json<Progress>(`/api/sessions/${sessionId}/progress`);
+    assert.deepEqual([body.currentStepId, body.steps.map((s) => [s.status, s.startedAt])], ["second", [["passed", null], ["active", null]]]);
+    assert.equal(await exec("ls /tmp/done /tmp/second-setup 2>&1 | grep -c 'No such'"), "2\n", "nothing of the old environment is in the new one yet");
+    const opened = await learner.post<{ progress: Progress }>(`/api/sessions/${sessionId}/steps/second/start`);
+    assert.equal(opened.status, 200);
+    assert.equal(await exec("ls /tmp/done /tmp/second-setup"), "/tmp/done\n/tmp/second-setup\n", "step 1's solve replayed, step 2's setup run");
   });
 });

@@ -2,7 +2,7 @@
 /**
  * The overview page's way into the player: "Start lab" opens the player (which starts the environment), or,
  * when the learner already has one running for this lab, "Continue the lab" and "Stop"; after an ended
- * attempt it says how far that one got ("Start again"). Asking the server on
+ * attempt it says how far that one got: "Continue the lab" picks up there, "Start again" after a finished one. Asking the server on
  * load keeps the page static and cacheable while the button still tells the truth.
  */
 import Link from "next/link";
@@ -21,7 +21,7 @@ function lastTime(last: LastAttemptView): string {
   const when = new Date(last.endedAt).toLocaleDateString(undefined, { day: "numeric", month: "short" });
   return last.stepsDone === last.stepsTotal
     ? `You finished this lab on ${when}: all ${last.stepsTotal} steps done.`
-    : `Last time (${when}) you did ${last.stepsDone} of ${last.stepsTotal} steps. A new start begins at step 1.`;
+    : `Last time (${when}) you did ${last.stepsDone} of ${last.stepsTotal} steps. A new environment picks up there: Praxis redoes the finished steps in it for you.`;
 }
 
 export function LabLauncher({ labId }: { labId: string }) {
@@ -61,7 +61,7 @@ export function LabLauncher({ labId }: { labId: string }) {
   return (
     <div className="start-lab">
       <button type="button" className="button button-primary" onClick={() => router.push(play)}>
-        {state.kind === "none" && state.last ? "Start again" : "Start lab"}
+        {state.kind !== "none" || !state.last ? "Start lab" : state.last.stepsDone === state.last.stepsTotal ? "Start again" : "Continue the lab"}
       </button>
       {state.kind === "none" && state.last ? <span className="muted" data-testid="last-attempt">{lastTime(state.last)}</span> : null}
       {state.kind === "error" ? <span className="session-error">{state.message}</span> : null}

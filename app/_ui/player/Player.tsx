@@ -183,7 +183,7 @@ export function Player({ lab }: { lab: PlayerLab }) {
           ) : null}
           {view.kind === "stopped" ? (
             <div className="player-status" role="status">
-              <p>The environment is stopped. Your progress is saved.</p>
+              <p>The environment is stopped. Your progress is saved: a new environment picks up where you left off.</p>
               <button type="button" className="button button-primary" onClick={env.start}>
                 Start a new environment
               </button>{" "}
