@@ -33,6 +33,8 @@ export class FakePlayerApi {
   extended = 0;
   /** Whether the learner has a live session (the player starts one on load when not). */
   started = false;
+  /** While set, the environment is still being provisioned: the session says so, and its events wait for it. */
+  provisioning: Promise<void> | null = null;
   /** While set, opening a step waits for it: the step's setup is "still running". */
   startGate: Promise<void> | null = null;
   /** Makes the next step opening fail, as a setup script that broke would. */
@@ -73,7 +75,7 @@ export class FakePlayerApi {
 
   async install(page: Page): Promise<void> {
     const json = (route: Route, body: unknown, status = 200) => route.fulfill({ status, contentType: "application/json", body: JSON.stringify(body) });
-    const session = () => ({ id: this.sessionId, labId: this.labId, state: "ready", expiresAt: this.expiresAt, hosts: ["workstation"] });
+    const session = () => ({ id: this.sessionId, labId: this.labId, state: this.provisioning ? "provisioning" : "ready", expiresAt: this.expiresAt, hosts: ["workstation"] });
     const base = `/api/sessions/${this.sessionId}`;
 
     await page.route("**/api/**", async (route) => {
@@ -90,6 +92,11 @@ export class FakePlayerApi {
         return json(route, { id: "me", displayName: this.displayName, resumeUrl: `${url.origin}/resume/fake-token` });
       }
       if (path === `${base}/progress`) return json(route, this.progress());
+      if (path === `${base}/events`) {
+        if (this.provisioning) await this.provisioning;
+        this.provisioning = null;
+        return route.fulfill({ status: 200, contentType: "text/event-stream", body: `event: state\ndata: ${JSON.stringify({ state: "ready" })}\n\n` });
+      }
       if (path === `${base}/progress/events`) {
         // The background auto-check: on every (re)connect the current step's checks run, not as an attempt.
         this.runChecks(this.currentStepId, false);

@@ -67,7 +67,9 @@ describe("player UI on a fake API (e2e)", { timeout: 180_000 }, () => {
 
   const nav = (n: number) => page.locator(".step-nav li").nth(n);
 
-  it("opens on the introduction, then step 1 with its diagram drawn", async () => {
+  it("opens on the introduction, then step 1 with its diagram drawn; while the environment starts, hints are open and Check waits, saying why", async () => {
+    let provisioned = () => {};
+    fake.provisioning = new Promise<void>((resolve) => (provisioned = resolve));
     await page.goto(`${site!.url}/labs/${LAB}`);
     await page.getByRole("button", { name: "Start lab" }).click();
     await page.waitForURL(`**/labs/${LAB}/play`);
@@ -78,6 +80,13 @@ describe("player UI on a fake API (e2e)", { timeout: 180_000 }, () => {
     await page.locator('.step-page .mermaid-diagram[data-rendered="true"] svg').waitFor();
     assert.equal(await nav(1).getAttribute("data-status"), "active");
     assert.equal(await nav(2).locator("button").isDisabled(), true, "a locked step cannot be opened");
+    await page.getByText("Your environment is still starting. Check, Skip and Reset wait for it; read on, or take a hint.").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Check", exact: true }).isDisabled(), true);
+    assert.equal(await page.getByRole("button", { name: "Hint (1/3)" }).isEnabled(), true, "a hint needs no environment");
+    provisioned();
+    await page.locator('.terminal-status[data-status="open"]').waitFor();
+    assert.equal(await page.getByRole("button", { name: "Check", exact: true }).isEnabled(), true);
+    assert.equal(await page.getByText("Your environment is still starting").count(), 0);
   });
 
   it("types a Run block into the terminal", async () => {
