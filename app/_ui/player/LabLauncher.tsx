@@ -9,6 +9,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { findSessionAndHistory, stopSession, type LastAttemptView, type LiveSessionView } from "../lab-session/session-api";
+import { lastAttemptText, startLabel } from "./last-attempt";
 
 type State =
   | { kind: "loading" }
@@ -16,13 +17,6 @@ type State =
   | { kind: "live"; session: LiveSessionView; stopping: boolean }
   | { kind: "error"; message: string };
 
-/** "Last time: all 5 steps done (26 Nov)" — so a learner coming back sees where they stand. */
-function lastTime(last: LastAttemptView): string {
-  const when = new Date(last.endedAt).toLocaleDateString(undefined, { day: "numeric", month: "short" });
-  return last.stepsDone === last.stepsTotal
-    ? `You finished this lab on ${when}: all ${last.stepsTotal} steps done.`
-    : `Last time (${when}) you did ${last.stepsDone} of ${last.stepsTotal} steps. A new environment picks up there: Praxis redoes the finished steps in it for you.`;
-}
 
 export function LabLauncher({ labId }: { labId: string }) {
   const router = useRouter();
@@ -61,9 +55,9 @@ export function LabLauncher({ labId }: { labId: string }) {
   return (
     <div className="start-lab">
       <button type="button" className="button button-primary" onClick={() => router.push(play)}>
-        {state.kind !== "none" || !state.last ? "Start lab" : state.last.stepsDone === state.last.stepsTotal ? "Start again" : "Continue the lab"}
+        {startLabel(state.kind === "none" ? state.last : null)}
       </button>
-      {state.kind === "none" && state.last ? <span className="muted" data-testid="last-attempt">{lastTime(state.last)}</span> : null}
+      {state.kind === "none" && state.last ? <span className="muted" data-testid="last-attempt">{lastAttemptText(state.last)}</span> : null}
       {state.kind === "error" ? <span className="session-error">{state.message}</span> : null}
     </div>
   );
