@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import type { Lab } from "../../labs/index";
 import type { PrismaClient } from "../../prisma/db";
 import type { EnvironmentSpec } from "../../runner/environment/spec";
+import { isDone } from "./player/progress-model";
 import { LabSessionError, type LiveSession, type RunnerClient } from "./runner-client";
 import { syncPool } from "./workshops/actions";
 import { workshopForLab } from "./workshops/join";
@@ -53,15 +54,16 @@ export interface LastAttempt {
 }
 
 export async function lastAttempt(deps: LabSessionDeps, userId: string, labId: string): Promise<LastAttempt | null> {
-  const row = await deps.prisma.labSession.findFirst({
-    where: { userId, labId, state: { notIn: [...LIVE_STATES, "failed"] } },
-    orderBy: { createdAt: "desc" },
-    include: { steps: { select: { status: true } } },
-  });
+  const row = await latestEndedSession(deps.prisma, { userId, labId });
   if (!row) return null;
   const lab = await deps.loadLab(labId);
-  const stepsDone = row.steps.filter((s) => s.status === "passed" || s.status === "skipped").length;
+  const stepsDone = row.steps.filter((s) => isDone(s.status)).length;
   return { stepsDone, stepsTotal: lab.steps.length, endedAt: (row.endedAt ?? row.expiresAt).toISOString() };
+}
+
+/** The learner's most recent environment of a lab that ended (stopped or expired; a failed one never held work), with its step records. */
+function latestEndedSession(prisma: PrismaClient, where: { userId: string; labId: string; workshopId?: string | null }) {
+  return prisma.labSession.findFirst({ where: { ...where, state: { notIn: [...LIVE_STATES, "failed"] } }, orderBy: { createdAt: "desc" }, include: { steps: true } });
 }
 
 export async function startSession(deps: LabSessionDeps, userId: string, labId: string): Promise<LiveSession> {
@@ -84,14 +86,11 @@ export async function startSession(deps: LabSessionDeps, userId: string, labId: 
  * A finished lab starts over. Only attempts in the same context carry over (self-paced, or the same workshop).
  */
 async function carryOverProgress(deps: LabSessionDeps, s: { userId: string; labId: string; workshopId: string | null; into: string }): Promise<void> {
-  const previous = await deps.prisma.labSession.findFirst({
-    where: { userId: s.userId, labId: s.labId, workshopId: s.workshopId, id: { not: s.into }, state: { notIn: [...LIVE_STATES, "failed"] } },
-    orderBy: { createdAt: "desc" },
-    include: { steps: true },
-  });
+  // The new session is live, so it is never the ended one found here.
+  const previous = await latestEndedSession(deps.prisma, { userId: s.userId, labId: s.labId, workshopId: s.workshopId });
   if (!previous || previous.steps.length === 0) return;
   const lab = await deps.loadLab(s.labId);
-  const done = (stepId: string) => previous.steps.some((p) => p.stepId === stepId && (p.status === "passed" || p.status === "skipped"));
+  const done = (stepId: string) => previous.steps.some((p) => p.stepId === stepId && isDone(p.status));
   if (lab.steps.every((step) => done(step.id))) return;
   await deps.prisma.stepProgress.createMany({
     data: previous.steps.map(({ stepId, status, attempts, hintsUsed, solutionRevealed, passedAt }) => ({ sessionId: s.into, stepId, status, attempts, hintsUsed, solutionRevealed, passedAt, startedAt: null })),

@@ -5,32 +5,14 @@
  * kubeconfig` reaches the API server from this machine; `env down` leaves no container, network or volume.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import Docker from "dockerode";
 import { DockerodeRuntime } from "../docker/dockerode-runtime";
 import { LABEL } from "../docker/labels";
+import { runPraxis } from "./testing/run-praxis";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const NODE = path.join(ROOT, "node_modules", ".bin", "node");
-
-function praxis(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(NODE, ["--import", "tsx", path.join(ROOT, "labs", "cli", "main.ts"), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 300_000);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const praxis = (...args: string[]) => runPraxis(args, { timeoutMs: 300_000 });
 
 describe("praxis env on a Kubernetes lab (integration)", { timeout: 600_000 }, () => {
   const runtime = new DockerodeRuntime();

@@ -5,31 +5,15 @@
  * and leaves the shell running in tmux, so the next `env shell` finds its state.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const NODE = path.join(ROOT, "node_modules", ".bin", "node");
+import { runPraxis, type PraxisRun } from "./testing/run-praxis";
 
 /** The shell's text without terminal control sequences (tmux redraws, colours, bracketed paste). */
 const plain = (s: string) => s.replace(/\x1b\[[0-9;?>=]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]/g, "");
 
-function praxis(args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(NODE, ["--import", "tsx", path.join(ROOT, "labs", "cli", "main.ts"), ...args], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: plain(stdout), stderr });
-    });
-    child.stdin.end(stdin);
-  });
+async function praxis(args: string[], stdin = ""): Promise<PraxisRun> {
+  const run = await runPraxis(args, { stdin });
+  return { ...run, stdout: plain(run.stdout) };
 }
 
 describe("praxis env shell (integration)", { timeout: 240_000 }, () => {

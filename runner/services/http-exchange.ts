@@ -8,7 +8,7 @@
 import type { Readable } from "node:stream";
 import type { ContainerRuntime, PipedExec } from "../docker/runtime";
 import { ServiceError } from "./errors";
-import { bodyFraming, encodeHttpRequest, HttpWireError, parseResponseHead, ResponseBody, type HeaderList, type ResponseHead, type WireRequest } from "./http-wire";
+import { bodyFraming, encodeHttpRequest, HttpWireError, parseResponseHead, ResponseBody, type BodyFraming, type HeaderList, type ResponseHead, type WireRequest } from "./http-wire";
 import { openTunnel, tunnelFailure, type RelayTool } from "./tunnel";
 
 export interface ServiceAnswer {
@@ -42,18 +42,13 @@ export async function exchangeHttp(runtime: ContainerRuntime, containerId: strin
   tunnel.stdin.write(bytes);
   let head: ResponseHead;
   let rest: Buffer;
+  let framing: BodyFraming;
   try {
     ({ head, rest } = await readHead(tunnel, request.port, opts));
-  } catch (err) {
-    tunnel.close();
-    throw err;
-  }
-  let framing;
-  try {
     framing = bodyFraming(request.method, head);
   } catch (err) {
     tunnel.close();
-    throw new ServiceError("bad_response", `port ${request.port}: ${(err as Error).message}`);
+    throw err instanceof HttpWireError ? new ServiceError("bad_response", `port ${request.port}: ${err.message}`) : err;
   }
   const body = new ResponseBody(framing);
   const finish = () => tunnel.close();

@@ -66,8 +66,9 @@ export interface RunRecord {
   createdAt: Date;
 }
 
-const DONE: ReadonlySet<StepStatus> = new Set(["passed", "skipped"]);
-export const isDone = (status: StepStatus): boolean => DONE.has(status);
+const DONE: ReadonlySet<string> = new Set<StepStatus>(["passed", "skipped"]);
+/** Passed or skipped; takes a stored status as read from the database too. */
+export const isDone = (status: string): boolean => DONE.has(status);
 
 /** Each step's status, in lab order: recorded passed/skipped stand; otherwise a step is open once its predecessor is done. */
 export function stepStatuses(steps: readonly Step[], records: ReadonlyMap<string, StepRecord>): StepStatus[] {
