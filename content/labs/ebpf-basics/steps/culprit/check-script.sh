@@ -7,7 +7,15 @@ if [ ! -s "$script" ]; then
   echo "FAIL: $script is missing or empty. Write a bpftrace program that counts openat calls per process name."
   exit 1
 fi
-out=$(timeout -s INT 4 bpftrace "$script" 2>&1)
+# Ctrl-C after 4 seconds, as a learner would, and again every second until it stops: on a busy machine the
+# first interrupt can arrive while bpftrace is still compiling and attaching, and be lost.
+out_file=$(mktemp)
+bpftrace "$script" >"$out_file" 2>&1 &
+pid=$!
+sleep 4
+while kill -INT "$pid" 2>/dev/null; do sleep 1; done
+wait "$pid"
+out=$(cat "$out_file"); rm -f "$out_file"
 # bpftrace 0.17 always warns "ERROR: ... couldn't set RLIMIT_MEMLOCK"; that one is harmless.
 errors=$(grep 'ERROR' <<<"$out" | grep -v RLIMIT_MEMLOCK)
 if [ -n "$errors" ]; then
