@@ -5,7 +5,7 @@ import { FakeRuntime } from "../docker/fake-runtime";
 import type { ExecResult } from "../docker/runtime";
 import { CHECK_OUTPUT_CAP, failureMessage, runScriptCheck } from "./script-check";
 
-async function withScriptResult(result: Partial<ExecResult> | (() => Partial<ExecResult>)) {
+async function withScriptResult(result: Partial<ExecResult> | (() => Partial<ExecResult> | Promise<Partial<ExecResult>>)) {
   const rt = new FakeRuntime({ images: ["img"] });
   const seen: string[][] = [];
   rt.onExec((call) => (seen.push(call.cmd), typeof result === "function" ? result() : result));
@@ -43,6 +43,13 @@ describe("runScriptCheck", () => {
     const { check } = await withScriptResult({ exitCode: -1, timedOut: true });
     const r = await check(5000);
     assert.deepEqual([r.passed, r.message], [false, "check timed out after 5s"]);
+  });
+
+  it("reads busybox timeout's exit code 143 at the deadline as a timeout, and an early 143 as the script's own", async () => {
+    const late = await withScriptResult(() => new Promise<Partial<ExecResult>>((resolve) => setTimeout(() => resolve({ exitCode: 143 }), 1050)));
+    assert.deepEqual(((r) => [r.passed, r.message])(await late.check(1000)), [false, "check timed out after 1s"]);
+    const early = await withScriptResult({ exitCode: 143 });
+    assert.equal((await early.check(1000)).message, "check failed with exit code 143");
   });
 
   it("caps the output at 64 KiB", async () => {

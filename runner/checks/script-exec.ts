@@ -7,8 +7,11 @@
  */
 import type { ContainerRuntime, ExecResult } from "../docker/runtime";
 
-/** `timeout` exits 124 when it stopped the command, 137 when it had to SIGKILL after the grace period. */
-const TIMEOUT_EXIT_CODES = new Set([124, 137]);
+/**
+ * coreutils `timeout` exits 124 when it stopped the command and 137 when it had to SIGKILL after the grace
+ * period; busybox's (images without coreutils) exits 143, the code of the SIGTERM it sent.
+ */
+const TIMEOUT_EXIT_CODES = new Set([124, 137, 143]);
 const KILL_GRACE_SECONDS = 2;
 
 const LAUNCHER = 'f=$(mktemp) && cat > "$f" && chmod 700 "$f" && { "$f"; rc=$?; rm -f "$f"; exit $rc; }';

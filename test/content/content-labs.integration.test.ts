@@ -28,11 +28,31 @@ describe("content labs under praxis test (integration)", { timeout: 900_000 }, (
       repoRoot: ROOT,
     };
     const code = await testCommand((cli) => labRunDeps(cli, cliDeps(cli))).run(["--json"], io);
-    const report = JSON.parse(out.join("")) as { passed: boolean; labs: { id: string; passed: boolean; durationMs: number }[] };
+    const report = JSON.parse(out.join("")) as JsonReport;
     const expected = (await readdir(path.join(ROOT, "content/labs"), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
     assert.deepEqual(report.labs.map((l) => l.id).sort(), expected, "every content lab was tested");
-    assert.equal(code, 0, `${out.join("")}\n${err.join("")}`);
+    // The failed phases come last, so a log that keeps only the tail of this message still names them.
+    assert.equal(code, 0, `${err.join("")}\n${failedPhases(report)}`);
     for (const lab of report.labs) assert.ok(lab.passed, `${lab.id} failed`);
     process.stderr.write(report.labs.map((l) => `  ${l.id}: ${(l.durationMs / 1000).toFixed(1)}s\n`).join(""));
   });
 });
+
+interface JsonReport {
+  passed: boolean;
+  labs: {
+    id: string;
+    passed: boolean;
+    durationMs: number;
+    phases: { step: string | null; phase: string; status: string; note?: string; problems: { message: string; line?: number }[] }[];
+  }[];
+}
+
+function failedPhases(report: JsonReport): string {
+  const lines = report.labs.flatMap((lab) =>
+    lab.phases
+      .filter((p) => p.status === "failed" || p.status === "error")
+      .map((p) => `✗ ${lab.id} › ${p.step ?? "-"} › ${p.phase} ${p.status}${p.note ? ` (${p.note})` : ""}\n${p.problems.map((x) => `    ${x.message}`).join("\n")}`),
+  );
+  return `failed phases:\n${lines.join("\n")}`;
+}
