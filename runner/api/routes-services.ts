@@ -4,7 +4,8 @@
  * The answer is the service's own status, headers and body, streamed as it comes (server-sent events work),
  * marked with `x-praxis-service: 1` so the caller can tell it from the runner's own JSON errors (a service
  * may answer 404 too). Which ports may be reached is the caller's decision (the web app checks the lab's
- * declared ports); the runner only refuses what could never be valid. The runner's bearer token is never forwarded to the service.
+ * declared ports); the runner only refuses what could never be valid. The runner's bearer token is never
+ * forwarded to the service.
  */
 import { pipeline } from "node:stream/promises";
 import type { ContainerRuntime } from "../docker/runtime";

@@ -47,7 +47,8 @@ describe("runScriptCheck", () => {
 
   it("reads busybox timeout's exit code 143 at the deadline as a timeout, and an early 143 as the script's own", async () => {
     const late = await withScriptResult(() => new Promise<Partial<ExecResult>>((resolve) => setTimeout(() => resolve({ exitCode: 143 }), 1050)));
-    assert.deepEqual(((r) => [r.passed, r.message])(await late.check(1000)), [false, "check timed out after 1s"]);
+    const timedOut = await late.check(1000);
+    assert.deepEqual([timedOut.passed, timedOut.message], [false, "check timed out after 1s"]);
     const early = await withScriptResult({ exitCode: 143 });
     assert.equal((await early.check(1000)).message, "check failed with exit code 143");
   });

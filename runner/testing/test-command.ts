@@ -103,6 +103,9 @@ async function loadWanted(names: string[], deps: LabRunDeps, io: CliIo): Promise
   return { labs, broken };
 }
 
+/** What `praxis test --json` prints. */
+export type TestJsonReport = ReturnType<typeof jsonReport>;
+
 function jsonReport(results: readonly LabTestResult[], locate: Locate, display: (file: string) => string, broken: number) {
   return {
     passed: results.every((r) => r.passed) && broken === 0,

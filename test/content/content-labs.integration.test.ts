@@ -11,7 +11,7 @@ import { describe, it } from "node:test";
 import type { CliIo } from "../../labs/cli/command";
 import { cliDeps } from "../../runner/cli/deps";
 import { labRunDeps } from "../../runner/testing/deps";
-import { testCommand } from "../../runner/testing/test-command";
+import { testCommand, type TestJsonReport } from "../../runner/testing/test-command";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -28,7 +28,7 @@ describe("content labs under praxis test (integration)", { timeout: 900_000 }, (
       repoRoot: ROOT,
     };
     const code = await testCommand((cli) => labRunDeps(cli, cliDeps(cli))).run(["--json"], io);
-    const report = JSON.parse(out.join("")) as JsonReport;
+    const report = JSON.parse(out.join("")) as TestJsonReport;
     const expected = (await readdir(path.join(ROOT, "content/labs"), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
     assert.deepEqual(report.labs.map((l) => l.id).sort(), expected, "every content lab was tested");
     // The failed phases come last, so a log that keeps only the tail of this message still names them.
@@ -38,17 +38,7 @@ describe("content labs under praxis test (integration)", { timeout: 900_000 }, (
   });
 });
 
-interface JsonReport {
-  passed: boolean;
-  labs: {
-    id: string;
-    passed: boolean;
-    durationMs: number;
-    phases: { step: string | null; phase: string; status: string; note?: string; problems: { message: string; line?: number }[] }[];
-  }[];
-}
-
-function failedPhases(report: JsonReport): string {
+function failedPhases(report: TestJsonReport): string {
   const lines = report.labs.flatMap((lab) =>
     lab.phases
       .filter((p) => p.status === "failed" || p.status === "error")

@@ -32,7 +32,6 @@ async function byCode(prisma: PrismaClient, input: string) {
   return row;
 }
 
-
 export async function joinInfo(prisma: PrismaClient, code: string, now: Date): Promise<JoinInfo> {
   const w = toRecord(await byCode(prisma, code));
   return { joinCode: w.joinCode, title: w.title, labIds: w.labIds, startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString(), needsPassword: w.hasPassword, phase: phaseOf(w, now) };

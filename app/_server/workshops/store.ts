@@ -4,6 +4,7 @@
  * "not found", never a hint that it exists. Rows become WorkshopRecord here (lab ids as a list, the
  * password hash reduced to "has a password").
  */
+import { randomInt } from "node:crypto";
 import type { PrismaClient } from "../../../prisma/db";
 import { WorkshopError } from "./errors";
 import { newJoinCode } from "./join-code";
@@ -50,7 +51,7 @@ export async function createWorkshop(prisma: PrismaClient, kdf: PasswordKdf, ask
   const data = { title: s.title, labIds: s.labIds.join(","), capacity: s.capacity, startsAt: s.startsAt, endsAt: s.endsAt, timeLimitMinutes: s.timeLimitMinutes, warmSharePercent: s.warmSharePercent, passwordHash, createdById: asker.id };
   // 25^6 ≈ 244 million codes: a clash is rare, and the unique index turns one into a retry.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const joinCode = newJoinCode();
+    const joinCode = newJoinCode(randomInt);
     if (await prisma.workshop.findUnique({ where: { joinCode }, select: { id: true } })) continue;
     return toRecord(await prisma.workshop.create({ data: { ...data, joinCode } }));
   }

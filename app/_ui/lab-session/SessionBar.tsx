@@ -2,8 +2,9 @@
 /**
  * The bar above a running environment: time left (a countdown and a warning in the last five minutes,
  * so nobody loses work to a silent expiry), Extend (+30 min, up to the maximum lifetime), Reset (a fresh
- * environment, after a confirmation) and Stop (also confirmed: it removes the environment). Errors of these actions are shown beside the buttons. The
- * compact form (the player's bar) says only the time left; the warning is the same in both.
+ * environment, after a confirmation) and Stop (also confirmed: it removes the environment). Errors of these
+ * actions are shown beside the buttons. The compact form (the player's bar) says only the time left; the
+ * warning is the same in both.
  */
 import { useEffect, useState } from "react";
 import { timeLeft } from "./session-clock";

@@ -2,8 +2,8 @@
 /**
  * The overview page's way into the player: "Start lab" opens the player (which starts the environment), or,
  * when the learner already has one running for this lab, "Continue the lab" and "Stop"; after an ended
- * attempt it says how far that one got: "Continue the lab" picks up there, "Start again" after a finished one. Asking the server on
- * load keeps the page static and cacheable while the button still tells the truth.
+ * attempt it says how far that one got: "Continue the lab" picks up there, "Start again" after a finished
+ * one. Asking the server on load keeps the page static and cacheable while the button still tells the truth.
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -16,7 +16,6 @@ type State =
   | { kind: "none"; last: LastAttemptView | null }
   | { kind: "live"; session: LiveSessionView; stopping: boolean }
   | { kind: "error"; message: string };
-
 
 export function LabLauncher({ labId }: { labId: string }) {
   const router = useRouter();

@@ -6,6 +6,7 @@
  * shadow view opens below the grid), reset their environment, give them more time.
  */
 import { useEffect, useRef, useState } from "react";
+import { formatJoinCode } from "../../_server/workshops/join-code";
 import { TerminalView } from "../lab-session/TerminalView";
 import type { LearnerView } from "./dashboard-types";
 import { LearnerGrid } from "./LearnerGrid";
@@ -55,7 +56,7 @@ export function Dashboard({ workshopId, joinUrl, joinUrlConfigured }: { workshop
         <div>
           <h1>{workshop.title}</h1>
           <p className="join-line">
-            Join code <strong className="join-code" data-testid="join-code">{workshop.joinCode.slice(0, 3)}-{workshop.joinCode.slice(3)}</strong> · <a href={joinUrl}>{joinUrl}</a>
+            Join code <strong className="join-code" data-testid="join-code">{formatJoinCode(workshop.joinCode)}</strong> · <a href={joinUrl}>{joinUrl}</a>
           </p>
           {joinUrlConfigured ? null : (
             <p className="field-hint join-hint">Learners on other machines need an address they can reach; an admin sets it with PRAXIS_PUBLIC_ORIGIN.</p>

@@ -8,6 +8,7 @@
  */
 import Link from "next/link";
 import { useEffect, useState, type FormEvent } from "react";
+import { formatJoinCode, JOIN_CODE_LENGTH } from "../../_server/workshops/join-code";
 import { JoinCodeForm } from "./JoinCodeForm";
 import { formatWhen } from "./when";
 import { joinInfo, joinWorkshop, WorkshopRequestError, type JoinInfoView } from "./workshops-api";
@@ -110,7 +111,7 @@ function JoinProblem({ code, notFound, message }: { code: string; notFound: bool
     // A malformed escape: show the code as it came.
   }
   const clean = raw.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 12);
-  const shown = clean.length === 6 ? `${clean.slice(0, 3)}-${clean.slice(3)}` : clean;
+  const shown = clean.length === JOIN_CODE_LENGTH ? formatJoinCode(clean) : clean;
   return (
     <div className="join-flow">
       <h1>{notFound ? "No workshop with that code" : "The workshop could not be looked up"}</h1>
